@@ -1,0 +1,32 @@
+"""Shared paths and expensive fixtures for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SCHEMAS = SHARED / "schema"
+TEI_ALL = SCHEMAS / "tei_all.rng"
+SAMPLE = ROOT / "tei" / "trattato-di-berlino-1926.xml"
+
+# The corpus files that are TEI P5 documents of their own (issue texts: the P4
+# file is refused as hostile input, testxi-inc.xml is only an XInclude target).
+NOT_P5 = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml"}
+
+
+def corpus_p5_files() -> list[Path]:
+    files = sorted(CORPUS.glob("*.xml"))
+    assert files, f"no corpus at {CORPUS}"
+    return [f for f in files if f.name not in NOT_P5]
+
+
+@pytest.fixture(scope="session")
+def tei_all_schema():
+    """tei_all compiled once for the whole run (lxml needs ~7 s for it)."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))

@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Format-neutral logic shared by the HTML and text editions: languages,
+  labels from the message catalogue, ids and numbers (set by editio's
+  prepare pass as editio:id / editio:n / editio:level), and the report of
+  elements no module handles.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:editio="urn:editio"
+    exclude-result-prefixes="tei editio">
+
+  <xsl:variable name="catalogue" select="document('../i18n/messages.xml')/messages"/>
+  <xsl:variable name="user-catalogue" select="document($messages)/messages[$messages != '']"/>
+
+  <!-- The document's language: text, else TEI root, else the parameter. -->
+  <xsl:variable name="doc-lang">
+    <xsl:choose>
+      <xsl:when test="/*/tei:text/@xml:lang"><xsl:value-of select="/*/tei:text/@xml:lang"/></xsl:when>
+      <xsl:when test="/*/@xml:lang"><xsl:value-of select="/*/@xml:lang"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$default-lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- Right-to-left scripts, by primary language subtag. -->
+  <xsl:template name="direction">
+    <xsl:param name="lang" select="$doc-lang"/>
+    <xsl:variable name="primary" select="substring-before(concat($lang, '-'), '-')"/>
+    <xsl:choose>
+      <xsl:when test="contains(' ar arc fa he syc syr ur yi ps dv ug ckb ', concat(' ', $primary, ' '))">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A label from the catalogue: user's first, then editio's; the language,
+       then its primary subtag, then English, then the key itself. -->
+  <xsl:template name="message">
+    <xsl:param name="key"/>
+    <xsl:param name="lang" select="$doc-lang"/>
+    <xsl:variable name="primary" select="substring-before(concat($lang, '-'), '-')"/>
+    <xsl:variable name="found" select="($user-catalogue/message[@key = $key][lang($lang)]
+        | $user-catalogue/message[@key = $key][lang($primary)])[1]"/>
+    <xsl:variable name="ours" select="($catalogue/message[@key = $key][lang($lang)]
+        | $catalogue/message[@key = $key][lang($primary)])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$found"><xsl:value-of select="$found"/></xsl:when>
+      <xsl:when test="$ours"><xsl:value-of select="$ours"/></xsl:when>
+      <xsl:when test="$user-catalogue/message[@key = $key][lang('en')]">
+        <xsl:value-of select="$user-catalogue/message[@key = $key][lang('en')]"/>
+      </xsl:when>
+      <xsl:when test="$catalogue/message[@key = $key][lang('en')]">
+        <xsl:value-of select="$catalogue/message[@key = $key][lang('en')]"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Report an element no module renders; its content is still rendered. -->
+  <xsl:template name="report-unhandled">
+    <xsl:message>editio:unhandled|<xsl:value-of select="editio:line(.)"/>|element &lt;<xsl:value-of select="name()"/>&gt; is not rendered by editio's stylesheets; its text is kept</xsl:message>
+  </xsl:template>
+
+  <!-- A note without text: empty, or only a gap saying the source has none. -->
+  <xsl:template name="note-is-empty">
+    <xsl:if test="not(normalize-space(.)) or (count(*) = 1 and tei:gap and not(normalize-space(text())))">yes</xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

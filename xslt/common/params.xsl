@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Every parameter of editio's stylesheets, in one place.
+  Set them with `editio html -p name=value` (or `editio text -p ...`);
+  the CLI sets `view` and `witness` from its own options.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- reading: corr, expan, reg are shown; diplomatic: sic, abbr, orig and
+       the transcription signs. -->
+  <xsl:param name="view" select="'reading'"/>
+
+  <!-- A witness siglum (without '#'): the text as that witness reads it,
+       rebuilt from the apparatus. Empty: the edited text with its apparatus. -->
+  <xsl:param name="witness" select="''"/>
+
+  <!-- The language of labels when the document declares none. -->
+  <xsl:param name="default-lang" select="'en'"/>
+
+  <!-- A user's message catalogue (a URI, same format as i18n/messages.xml);
+       its messages win over editio's. -->
+  <xsl:param name="messages" select="''"/>
+
+  <!-- Apparatus reading types (space-separated @type values) left out of the
+       apparatus, e.g. 'orthographic'. -->
+  <xsl:param name="hide-reading-types" select="''"/>
+
+  <!-- yes: the HTML page gets a table of contents. -->
+  <xsl:param name="toc" select="'yes'"/>
+
+  <!-- yes: the HTML page gets an index of persons, places and organisations. -->
+  <xsl:param name="name-index" select="'yes'"/>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry point of the html edition: it only includes modules.
+  To customise, write your own stylesheet that does
+    <xsl:import href="editio:html.xsl"/>
+  and overrides templates; pass it to editio with the xslt option.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/core.xsl"/>
+  <xsl:include href="html/core.xsl"/>
+  <xsl:include href="html/header.xsl"/>
+  <xsl:include href="html/textstructure.xsl"/>
+  <xsl:include href="html/notes.xsl"/>
+  <xsl:include href="html/transcription.xsl"/>
+  <xsl:include href="html/textcrit.xsl"/>
+  <xsl:include href="html/namesdates.xsl"/>
+  <xsl:include href="html/verse.xsl"/>
+  <xsl:include href="html/drama.xsl"/>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry point of the text edition: it only includes modules.
+  To customise, write your own stylesheet that does
+    <xsl:import href="editio:text.xsl"/>
+  and overrides templates; pass it to editio with the xslt option.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/core.xsl"/>
+  <xsl:include href="text/core.xsl"/>
+  <xsl:include href="text/header.xsl"/>
+  <xsl:include href="text/textstructure.xsl"/>
+  <xsl:include href="text/notes.xsl"/>
+  <xsl:include href="text/transcription.xsl"/>
+  <xsl:include href="text/textcrit.xsl"/>
+  <xsl:include href="text/namesdates.xsl"/>
+  <xsl:include href="text/verse.xsl"/>
+  <xsl:include href="text/drama.xsl"/>
+</xsl:stylesheet>

@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Text edition: the header block from the teiHeader (mode metadata). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="tei">
+
+  <xsl:template match="tei:teiHeader" mode="metadata">
+    <xsl:apply-templates select="tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>
