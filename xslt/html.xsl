@@ -9,6 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/core.xsl"/>
+  <xsl:include href="common/safety.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>

@@ -1,0 +1,108 @@
+"""Editorial integrity rules: what no schema checks.
+
+Each module in this package holds a few small rules (after EpiDoc's one-rule
+files). A rule is a function taking a `Context` and yielding diagnostics,
+registered with `@rule("integrity.some-code")`; users switch a rule off by its
+code (`editio validate --disable integrity.some-code`) or a whole group
+(`--disable integrity`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from editio.diagnostics import Diagnostic
+from editio.load import Document, TEI_NS
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NS = {"tei": TEI_NS}
+
+
+@dataclass
+class Context:
+    """A document under check, with lookups that several rules share."""
+
+    doc: Document
+    path: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.path = str(self.doc.path)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.doc.tree.getroot()
+
+    @cached_property
+    def ids(self) -> dict[str, etree._Element]:
+        """xml:id -> first element carrying it."""
+        found: dict[str, etree._Element] = {}
+        for el in self.root.iter():
+            if isinstance(el.tag, str):
+                value = el.get(XML_ID)
+                if value is not None and value not in found:
+                    found[value] = el
+        return found
+
+    def elements(self, local_name: str) -> list[etree._Element]:
+        return list(self.root.iter(f"{{{TEI_NS}}}{local_name}"))
+
+
+RuleFunction = Callable[[Context], Iterable[Diagnostic]]
+_RULES: list[tuple[str, RuleFunction]] = []
+
+
+def rule(code: str) -> Callable[[RuleFunction], RuleFunction]:
+    def register(func: RuleFunction) -> RuleFunction:
+        _RULES.append((code, func))
+        return func
+
+    return register
+
+
+def registered() -> list[tuple[str, RuleFunction]]:
+    _load_rule_modules()
+    return list(_RULES)
+
+
+def _switched_off(code: str, disabled: Iterable[str]) -> bool:
+    return any(code == d or code.startswith(d + ".") for d in disabled)
+
+
+def run_rules(doc: Document, disabled: Iterable[str] = ()) -> list[Diagnostic]:
+    disabled = tuple(disabled)
+    context = Context(doc)
+    found: list[Diagnostic] = []
+    for code, func in registered():
+        if not _switched_off(code, disabled):
+            found.extend(func(context))
+    return found
+
+
+_loaded = False
+
+
+def _load_rule_modules() -> None:
+    """Import the rule modules (each registers its rules on import)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from importlib import import_module
+
+    for name in RULE_MODULES:
+        import_module(f"editio.rules.{name}")
+
+
+# One entry per rule module in this package.
+RULE_MODULES: list[str] = []
+
+
+def iter_elements(root: etree._Element) -> Iterator[etree._Element]:
+    """Elements only (no comments or PIs)."""
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            yield el
