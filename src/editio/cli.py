@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -13,7 +14,8 @@ from editio.formats import get_format
 from editio.load import LoadOptions, load
 from editio.publish import PublishOptions, publish
 from editio.report import format_diagnostics
-from editio.validate import ValidateOptions, find_xml_files, validate_document
+from editio.discover import discover
+from editio.validate import ValidateOptions, validate_document
 from editio.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -64,8 +66,9 @@ def main() -> None:
 def validate(paths, schema, schematron, disable, out_format, strict, xinclude, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable))
-    found = Diagnostics()
-    for path in find_xml_files(list(paths)):
+    files, walk_problems = discover(list(paths))
+    found = Diagnostics(list(walk_problems))
+    for path in files:
         doc = load(path, LoadOptions(xinclude=xinclude, huge=huge))
         found.extend(validate_document(doc, options))
     found = found.without(disable)
@@ -124,24 +127,120 @@ text = main.command(name="text", help="Publish FILE as a plain-text edition.")(
 )
 
 
+class _BuildProgress:
+    """A progress bar on a terminal; one plain line per document in CI or a pipe; nothing with -q."""
+
+    def __init__(self, quiet: bool) -> None:
+        import os
+
+        self.quiet = quiet
+        self.bar_wanted = sys.stderr.isatty() and not os.environ.get("CI")
+        self.bar = None
+
+    def __call__(self, event) -> None:
+        if self.quiet:
+            return
+        if not self.bar_wanted:
+            click.echo(f"[{event.done}/{event.total}] {event.status}: {event.source}", err=True)
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=event.total, label="editio build", file=sys.stderr,
+                                         show_pos=True, item_show_func=lambda item: item)
+            self.bar.__enter__()
+        self.bar.update(1, event.source)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _xslt_by_format(values, names) -> dict[str, str]:
+    chosen = {}
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep:
+            if len(names) != 1:
+                raise click.BadParameter("with several formats, say which: --xslt html=FILE", param_hint="--xslt")
+            fmt, path = names[0], value
+        if fmt not in names:
+            raise click.BadParameter(f"'{fmt}' is not a chosen format", param_hint="--xslt")
+        if not Path(path).is_file():
+            raise click.BadParameter(f"no such file: {path}", param_hint="--xslt")
+        chosen[fmt] = path
+    return chosen
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("_build"), show_default=True)
 @click.option("-f", "--formats", default="html,text", show_default=True, help="Comma-separated formats.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per CPU).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; diagnostics only.")
+@click.option("--force", is_flag=True, help="Rebuild documents that are up to date.")
+@click.option("--strict", is_flag=True, help="Findings are errors: stop at the first document with one.")
+@click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="Check against this schema (else each document's <?xml-model?>).")
+@click.option("--no-checks", "checks", flag_value=False, default=True, help="No schema or integrity checks.")
+@click.option("--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity).")
+@click.option("--view", type=click.Choice(["reading", "diplomatic"]), default="reading")
+@click.option("--witness", default="", metavar="SIGLUM", help="The text as this witness reads it.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter.")
+@click.option("--xslt", "user_xslt", multiple=True, metavar="[FORMAT=]FILE", help="Your stylesheet for a format (imports editio's).")
+@click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
+@click.option("--width", type=click.IntRange(min=0), default=78, help="Text edition: wrap at N columns (0: no wrapping).")
+@click.option("--no-header", "header", flag_value=False, default=True, help="Text edition: leave out the header block.")
 @with_load_options
-def build(paths, out_dir, formats, xinclude, huge):
-    """Build editions of PATHs (default: tei/) into a folder (default: _build/)."""
-    from editio.build import BuildOptions, build as run_build
+def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
+          user_xslt, user_templates, width, header, xinclude, huge):
+    """Build the HTML and text editions of PATHs (default: tei/) into a folder (default: _build/).
 
-    names = tuple(f.strip() for f in formats.split(",") if f.strip())
+    Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
+    Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
+    and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130).
+    """
+    from editio.build import BuildError, BuildInterrupted, BuildOptions, build as run_build
+
+    names = tuple(dict.fromkeys(f.strip() for f in formats.split(",") if f.strip()))
+    if not names:
+        raise click.BadParameter("no format given", param_hint="-f")
     for name in names:
         try:
             get_format(name)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="-f") from None
-    sources = list(paths) or [Path("tei")]
     if not paths and not Path("tei").is_dir():
         raise click.UsageError("no PATH given and no tei/ folder here")
-    result = run_build(sources, BuildOptions(out_dir=out_dir, formats=names, load=LoadOptions(xinclude=xinclude, huge=huge)))
-    _emit(Diagnostics(result.diagnostics))
-    sys.exit(EXIT_ERRORS if result.failed else EXIT_OK)
+    sources = list(paths) or [Path("tei")]
+    base = PublishOptions(view=view, witness=witness, params=_parse_params(params), width=width, header=header,
+                          user_templates=tuple(user_templates))
+    per_format = tuple((f, replace(base, user_xslt=x)) for f, x in _xslt_by_format(user_xslt, names).items())
+    options = BuildOptions(
+        out_dir=out_dir, formats=names, load=LoadOptions(xinclude=xinclude, huge=huge), publish=base,
+        publish_by_format=per_format, check=checks, schema=schema, disabled=tuple(disable), strict=strict,
+        force=force, jobs=jobs,
+    )
+    progress = _BuildProgress(quiet)
+    try:
+        result = run_build(sources, options, progress)
+    except BuildError as exc:
+        progress.close()
+        click.echo(f"editio: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except BuildInterrupted as stop:
+        progress.close()
+        _emit(Diagnostics(stop.result.diagnostics).without(disable))
+        click.echo("editio: build interrupted; finished documents are kept, no partial file was left", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        progress.close()
+        click.echo(f"editio: cannot write in {out_dir}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    progress.close()
+    found = Diagnostics(result.diagnostics).without(disable)
+    _emit(found)
+    if not quiet:
+        parts = [f"{len(result.built)} built", f"{len(result.current)} up to date", f"{len(result.failed)} failed"]
+        where = f"; see {result.index}" if result.index else ""
+        stopped = " (stopped by --strict)" if result.stopped else ""
+        click.echo(f"editio build: {', '.join(parts)}{stopped}{where}", err=True)
+    sys.exit(EXIT_ERRORS if result.failed or result.stopped or found.has_errors else EXIT_OK)

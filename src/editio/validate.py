@@ -12,6 +12,7 @@ from pathlib import Path
 
 from editio import schemas, schematron
 from editio.diagnostics import Diagnostic
+from editio.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
 from editio.load import Document
 from editio.rules import run_rules
 
@@ -33,15 +34,4 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
     found.extend(schematron.check(doc, options))
     if options.integrity:
         found.extend(run_rules(doc, options.disabled))
-    return found
-
-
-def find_xml_files(paths: list[str | Path]) -> list[Path]:
-    """Files as given, folders searched (recursively, sorted) for *.xml."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
-        else:
-            found.append(p)
     return found
