@@ -17,8 +17,11 @@ from lxml import etree
 
 from editio.diagnostics import Diagnostic
 from editio.load import Document, TEI_NS
+from editio.locate import Locator
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+EGXML = f"{{{EXAMPLES_NS}}}egXML"
 NS = {"tei": TEI_NS}
 
 
@@ -49,6 +52,29 @@ class Context:
 
     def elements(self, local_name: str) -> list[etree._Element]:
         return list(self.root.iter(f"{{{TEI_NS}}}{local_name}"))
+
+    @cached_property
+    def locator(self) -> "Locator":
+        return Locator(self.doc.tree, self.doc.path)
+
+    def at(self, el: etree._Element) -> tuple[int, int]:
+        """(line, column) of an element's start tag, for a diagnostic."""
+        return self.locator.position(el)
+
+    @cached_property
+    def outside_examples(self) -> list[etree._Element]:
+        """Every element in document order except egXML examples and their content
+        (examples quote other documents: their ids and pointers are not this one's)."""
+        kept: list[etree._Element] = []
+        skipped: set[etree._Element] = set()
+        for el in self.root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag == EGXML or el.getparent() in skipped:
+                skipped.add(el)
+            else:
+                kept.append(el)
+        return kept
 
 
 RuleFunction = Callable[[Context], Iterable[Diagnostic]]
@@ -98,7 +124,13 @@ def _load_rule_modules() -> None:
 
 
 # One entry per rule module in this package.
-RULE_MODULES: list[str] = []
+RULE_MODULES: list[str] = [
+    "ids",
+    "pointers",
+    "notes",
+    "dates",
+    "flags",
+]
 
 
 def iter_elements(root: etree._Element) -> Iterator[etree._Element]:

@@ -1,0 +1,95 @@
+"""Columns for elements: lxml gives a line only, diagnostics want line and column.
+
+libxml2's `sourceline` is the line where the start tag *ends* (a tag spread
+over several lines reports its last one), so the column is found by looking
+for `<qname` on that line and, failing that, on the lines above it. When the
+same name starts several times on one line, the element's rank among its
+same-named siblings-on-that-line picks the occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+# A start tag can span many lines (TEI headers with long attribute lists).
+_LOOKBACK = 40
+
+
+class Locator:
+    """Line and column of elements of one parsed file (the source is read once, lazily)."""
+
+    def __init__(self, tree: etree._ElementTree, path: str | Path | None = None, text: str | None = None):
+        self._tree = tree
+        self._path = Path(path) if path is not None else None
+        self._text = text
+        self._lines: list[str] | None = None
+        self._rank: dict[etree._Element, int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            text = self._text
+            if text is None:
+                text = _read_text(self._path, self._tree.docinfo.encoding) if self._path else ""
+            self._lines = text.splitlines()
+        return self._lines
+
+    def _ranks(self) -> dict[etree._Element, int]:
+        """Element -> how many same-named elements end their start tag earlier on the same line."""
+        if self._rank is None:
+            counts: dict[tuple[int, str], int] = {}
+            rank: dict[etree._Element, int] = {}
+            for el in self._tree.getroot().iter():
+                if not isinstance(el.tag, str) or el.sourceline is None:
+                    continue
+                key = (el.sourceline, el.tag)
+                n = counts.get(key, 0)
+                if n:
+                    rank[el] = n
+                counts[key] = n + 1
+            self._rank = rank
+        return self._rank
+
+    def position(self, el: etree._Element) -> tuple[int, int]:
+        """(line, column), both 1-based; column 1 when the tag cannot be found, (0, 0) for no line."""
+        line = el.sourceline
+        if not line:
+            return (0, 0)
+        if not isinstance(el.tag, str):
+            return (line, 1)
+        lines = self.lines
+        if line > len(lines):
+            return (line, 1)
+        qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
+        pattern = _start_tag(qname)
+        rank = self._ranks().get(el, 0)
+        hits = [m.start() for m in pattern.finditer(lines[line - 1])]
+        if len(hits) > rank:
+            return (line, hits[rank] + 1)
+        # A start tag spread over several lines: its name is on an earlier line.
+        if not hits:
+            for back in range(line - 2, max(line - 1 - _LOOKBACK, -1), -1):
+                found = [m.start() for m in pattern.finditer(lines[back])]
+                if found:
+                    return (back + 1, found[-1] + 1)
+        return (line, hits[-1] + 1 if hits else 1)
+
+
+@lru_cache(maxsize=512)
+def _start_tag(qname: str) -> re.Pattern:
+    return re.compile("<" + re.escape(qname) + r"(?=[\s/>]|$)")
+
+
+def _read_text(path: Path, encoding: str | None) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    try:
+        return data.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data.decode("utf-8", errors="replace")
