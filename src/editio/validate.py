@@ -7,13 +7,19 @@ integrity (`rules/`). Every level reports everything it finds.
 
 from __future__ import annotations
 
+import multiprocessing
+import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
+
+from lxml import etree
 
 from editio import schemas, schematron
 from editio.diagnostics import Diagnostic
 from editio.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
-from editio.load import Document
+from editio.load import Document, LoadOptions, load
 from editio.rules import run_rules
 
 
@@ -35,3 +41,66 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
     if options.integrity:
         found.extend(run_rules(doc, options.disabled))
     return found
+
+
+def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
+    found = validate_document(load(path, load_options), options)
+    return [d for d in found if not _switched_off(d.code, options.disabled)]
+
+
+def _switched_off(code: str, disabled: tuple[str, ...]) -> bool:
+    return any(code == p or code.startswith(p + ".") for p in disabled)
+
+
+def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
+                   load_options: LoadOptions = LoadOptions(), jobs: int = 1) -> tuple[list[Path], list[Diagnostic]]:
+    """Validate every file under `paths`: (files checked, diagnostics in a deterministic order).
+
+    With jobs > 1 the files go to worker processes. The schemas are compiled
+    here first, so forked workers inherit them instead of compiling again
+    (lxml schemas cannot be pickled; tei_all takes seconds to compile).
+    A --schema that cannot be read raises schemas.SchemaError.
+    """
+    files, walk_problems = discover(paths)
+    if options.schema:
+        schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1 or multiprocessing.get_start_method(allow_none=False) != "fork":
+        results = [validate_file(f, options, load_options) for f in files]
+    else:
+        schemas.precompile(_likely_schemas(files, options))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
+    found = list(walk_problems) + [d for r in results for d in r]
+    return files, sorted(found, key=lambda d: d.sort_key)
+
+
+def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
+    """Schemas the files will need, found cheaply (a look at each file's head)."""
+    if options.schema:
+        return []
+    refs = {schemas.own_schema()}
+    for f in files:
+        try:
+            with open(f, "rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            continue
+        doc = _load_head(head, f)
+        if doc is not None:
+            found, _problems = schemas.schemas_for(doc, options)
+            refs.update(found)
+    return sorted(refs, key=lambda r: r.location)
+
+
+def _load_head(head: bytes, path: Path) -> Document | None:
+    """A Document holding only the PIs before the root, or None."""
+    if b"<?xml-model" not in head:
+        return None
+    end = head.find(b"<", head.rfind(b"?>", 0, head.find(b"<", head.rfind(b"<?xml-model") + 2)) + 2)
+    pis = b"".join(m.group(0) + b"\n" for m in re.finditer(rb"<\?xml-model[^?]*\?>", head[:max(end, 0)] or head))
+    try:
+        stub = etree.fromstring(pis + b"<stub/>", etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return None
+    return Document(path, stub.getroottree())
