@@ -57,24 +57,66 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="Schema file (.rng, .rnc, .xsd, .dtd).")
+@click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="Schema file (.rng, .rnc, .xsd, .dtd); overrides the documents' <?xml-model?>.")
 @click.option("--schematron", multiple=True, type=click.Path(exists=True, dir_okay=False), help="ISO Schematron file.")
-@click.option("--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity).")
+@click.option("--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity, schema).")
+@click.option("--no-integrity", is_flag=True, help="Skip the editorial integrity rules.")
 @click.option("--format", "out_format", type=click.Choice(["text", "json", "junit"]), default="text")
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Files checked in parallel (default 0: one per CPU).")
 @with_load_options
-def validate(paths, schema, schematron, disable, out_format, strict, xinclude, huge):
+def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
-    options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable))
-    files, walk_problems = discover(list(paths))
-    found = Diagnostics(list(walk_problems))
-    for path in files:
-        doc = load(path, LoadOptions(xinclude=xinclude, huge=huge))
-        found.extend(validate_document(doc, options))
-    found = found.without(disable)
-    _emit(found, out_format, summary=True)
+    import os
+
+    from editio.schemas import SchemaError
+    from editio.validate import validate_paths
+
+    options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
+                              integrity=not no_integrity)
+    try:
+        files, diagnostics = validate_paths(list(paths), options, LoadOptions(xinclude=xinclude, huge=huge),
+                                            jobs=jobs or os.cpu_count() or 1)
+    except SchemaError as exc:
+        click.echo(f"editio: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    found = Diagnostics(diagnostics).without(disable)
+    text = format_diagnostics(found, out_format, summary=True, files=[str(f) for f in files])
+    # Machine formats go to stdout (to be redirected into a report file); text to stderr.
+    click.echo(text, err=out_format == "text", nl=False)
+    if any(d.code.startswith("io.") for d in found):
+        sys.exit(EXIT_USAGE)
     failed = found.has_errors or (strict and found.count(Severity.WARNING) > 0)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+@main.group()
+def schema():
+    """The local schema cache: editio never downloads a schema a document names."""
+
+
+@schema.command(name="add")
+@click.argument("url")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def schema_add(url, file):
+    """Use FILE wherever a document's <?xml-model?> names URL."""
+    from editio.schemas import add_to_cache
+
+    try:
+        target = add_to_cache(url, file)
+    except (ValueError, OSError) as exc:
+        click.echo(f"editio: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{url} -> {target}")
+
+
+@schema.command(name="list")
+def schema_list():
+    """The URLs the cache answers, and their local files."""
+    from editio.schemas import cache_dir, cached_schemas
+
+    for url, name in sorted(cached_schemas().items()):
+        click.echo(f"{url}\t{cache_dir() / name}")
 
 
 def _publish_command(fmt_name: str):
