@@ -195,7 +195,7 @@ def _encoding_problem(head: bytes, bom, sniffed, shown: str) -> Diagnostic | Non
         clash = True  # a UTF-8 BOM before encoding="ISO-8859-1"
     if not clash:
         return None
-    col = match.start(2)
+    col = match.start(2) + 1  # 1-based, at the declared name
     return error(
         shown, 1, col,
         f"the XML declaration says encoding=\"{declared}\" but the file starts with {evidence}: "
