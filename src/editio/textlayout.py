@@ -1,32 +1,135 @@
-"""Final layout of the plain-text edition: wrapping, NFC, no trailing spaces.
+"""Final layout of the plain-text edition: wrapping, tables, NFC, no trailing spaces.
 
-The text stylesheets emit one logical line per paragraph; lines that must not
-be re-flowed (verse, tables, headings) start with the no-wrap mark U+E000,
-which is removed here. Wrapping keeps a line's leading indentation.
+The text stylesheets emit logical lines and leave the layout to this module.
+They speak to it with characters of the Private Use Area, all removed here:
+
+- U+E000 at the start of a line: do not wrap it (verse, headings of tables...).
+- U+E001 separates a line's prefix (indentation, a list bullet, `[3] `, a verse
+  number) from its content. The prefix is kept verbatim; wrapped continuation
+  lines are indented by its width. A line without U+E001 has no prefix.
+- U+E003 a space that is kept: not collapsed, not a break point (xml:space="preserve").
+- U+E004 a forced line break inside a logical line (continues with the same indentation).
+- U+E005 ... U+E006 an editorial label (`[1]`, `[senza fonte]`, line numbers):
+  kept in the edition, dropped by `reading_text` so the words of the reading text
+  can be compared with other editions.
+- U+E007 at the start of a line: a table row whose cells are separated by U+E007;
+  consecutive rows are aligned in columns (or joined with ` | ` if too wide).
+- U+E008 followed by `=` or `-` at the start of a line: a heading, underlined with
+  that character.
+
+Source whitespace (runs of spaces, tabs, newlines) inside content collapses to one
+space, so the indentation of the TEI file never leaks into the edition.
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
 
 NO_WRAP = "\ue000"
-_INDENT = re.compile(r"^[ ]*")
+PREFIX = "\ue001"
+KEEP_SPACE = "\ue003"
+BREAK = "\ue004"
+LABEL_START = "\ue005"
+LABEL_END = "\ue006"
+CELL = "\ue007"
+HEADING = "\ue008"
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+_LABEL = re.compile(f"{LABEL_START}[^{LABEL_END}]*{LABEL_END}")
+_CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " "})
+_BLANKS = re.compile(r"\n{3,}")
+_BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
 
 
 def finish(text: str, width: int = 78) -> str:
-    lines = []
-    for line in text.split("\n"):
-        if line.startswith(NO_WRAP) or width <= 0 or len(line) <= width:
-            lines.append(line.replace(NO_WRAP, "").rstrip())
+    """The stylesheet's text, laid out: one final newline, no trailing spaces, NFC."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(CELL):
+            j = i
+            while j < len(lines) and lines[j].startswith(CELL):
+                j += 1
+            out.extend(_table(lines[i:j], width))
+            i = j
             continue
-        indent = _INDENT.match(line).group(0)
-        wrapped = textwrap.wrap(
-            line.strip(), width=width, initial_indent=indent, subsequent_indent=indent,
-            break_long_words=False, break_on_hyphens=False,
-        )
-        lines.extend(w.rstrip() for w in wrapped or [""])
-    out = "\n".join(lines)
-    out = re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
-    return unicodedata.normalize("NFC", out)
+        out.extend(_line(line, width))
+        i += 1
+    result = "\n".join(out)
+    result = _BLANKS.sub("\n\n", result).strip("\n") + "\n"
+    return result
+
+
+def reading_text(text: str) -> str:
+    """Stylesheet text without editorial labels, layout marks collapsed (for comparisons)."""
+    text = _LABEL.sub(" ", text)
+    for mark in (NO_WRAP, PREFIX, BREAK, CELL, HEADING):
+        text = text.replace(mark, " ")
+    return text.translate(_CONTROL)
+
+
+def _visible(s: str) -> int:
+    return len(s) - s.count(LABEL_START) - s.count(LABEL_END)
+
+
+def _clean(s: str) -> str:
+    return s.translate(_CONTROL)
+
+
+def _line(line: str, width: int) -> list[str]:
+    heading = ""
+    if line.startswith(HEADING):
+        heading, line = line[1:2], line[2:]
+    no_wrap = line.startswith(NO_WRAP)
+    if no_wrap:
+        line = line[1:]
+    prefix, sep, content = line.partition(PREFIX)
+    if not sep:
+        prefix, content = "", line
+    prefix = _clean(prefix.replace(NO_WRAP, ""))
+    # A long prefix (a header label) would leave no room: hang by 4 instead.
+    hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
+    # Breaks at the edges of the content, or doubled, would make empty lines.
+    content = _BREAKS.sub(BREAK, content).strip(BREAK + " \t\r\n")
+    result = []
+    for n, segment in enumerate(content.split(BREAK)):
+        words = [w for w in _SPACES.split(segment) if w]
+        lead = prefix if n == 0 else hang
+        if no_wrap or width <= 0:
+            result.append(_clean(lead + " ".join(words)).rstrip())
+        else:
+            result.extend(_wrap(words, lead, hang, width))
+    if heading and result and any(r.strip() for r in result):
+        result.append(heading * max(len(r) for r in result))
+    return result
+
+
+def _wrap(words: list[str], first: str, hang: str, width: int) -> list[str]:
+    """Greedy wrapping; a word longer than the width stands on its own line."""
+    lines, current, size = [], [], len(first)
+    lead = first
+    for word in words:
+        w = _visible(word)
+        if current and size + 1 + w > width:
+            lines.append(_clean(lead + " ".join(current)).rstrip())
+            lead, current, size = hang, [word], len(hang) + w
+        else:
+            size += w + (1 if current else 0)
+            current.append(word)
+    lines.append(_clean(lead + " ".join(current)).rstrip())
+    return lines
+
+
+def _table(rows: list[str], width: int) -> list[str]:
+    cells = [[_clean(" ".join(c.split(BREAK)).replace(NO_WRAP, "")) for c in row[1:].split(CELL)] for row in rows]
+    cells = [[" ".join(w for w in _SPACES.split(c) if w) for c in row] for row in cells]
+    columns = max(len(r) for r in cells)
+    widths = [max((len(r[k]) for r in cells if k < len(r)), default=0) for k in range(columns)]
+    total = sum(widths) + 3 * (columns - 1)
+    if width > 0 and total > width:
+        return [x for r in cells for x in _wrap([w for w in " | ".join(r).split(" ") if w], "", "    ", width)]
+    return [" | ".join(c.ljust(widths[k]) for k, c in enumerate(r)).rstrip() for r in cells]

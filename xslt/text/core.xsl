@@ -2,9 +2,13 @@
 <!--
   Text edition, core: the result frame read by editio's page stage
   (<edition lang dir><title/><part name="...">text</part></edition>), text
-  nodes, and the fallback for elements no module handles.
-  Paragraphs come out as one logical line each; editio's layout stage wraps
-  them. A line starting with U+E000 is never re-wrapped.
+  nodes, milestones, and the fallback for elements no module handles.
+
+  The stylesheet emits logical lines; src/editio/textlayout.py lays them out.
+  It is told what to do by Private Use characters (see that module):
+  E000 no-wrap line, E001 end of a line's prefix (hanging indent), E003 kept
+  space, E004 line break inside a block, E005/E006 around an editorial label,
+  E007 table cell, E008+'=' or '-' underlined heading.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,22 +18,143 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <!-- Indentation between the children of elements without mixed content is
+       not text (xml:space="preserve" still keeps it). -->
+  <xsl:strip-space elements="tei:TEI tei:text tei:front tei:body tei:back tei:group
+      tei:div tei:div1 tei:div2 tei:div3 tei:div4 tei:div5 tei:div6 tei:div7
+      tei:lg tei:sp tei:list tei:listBibl tei:table tei:row tei:figure tei:titlePage
+      tei:docTitle tei:castList tei:castGroup tei:choice tei:subst tei:app tei:rdgGrp
+      tei:floatingText tei:listPerson tei:listPlace"/>
+
+  <xsl:variable name="NOWRAP" select="'&#xE000;'"/>
+  <xsl:variable name="HANG" select="'&#xE001;'"/>
+  <xsl:variable name="BR" select="'&#xE004;'"/>
+  <xsl:variable name="L0" select="'&#xE005;'"/>
+  <xsl:variable name="L1" select="'&#xE006;'"/>
+  <xsl:variable name="CELL" select="'&#xE007;'"/>
+  <xsl:variable name="SPACES" select="'                                                            '"/>
+
   <xsl:template match="/">
     <edition lang="{$doc-lang}">
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
       <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body"><xsl:apply-templates select="/*/tei:text"/></part>
+      <part name="notes"><xsl:call-template name="notes-section"/></part>
     </edition>
   </xsl:template>
 
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
   <xsl:template match="tei:note" mode="plain"/>
+  <xsl:template match="text()" mode="plain"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
 
-  <!-- Collapse source indentation: the layout stage decides line breaks. -->
+  <!-- Source line breaks and tabs are spaces; the layout stage collapses runs.
+       Around a milestone inside a word (lb break="no") the whitespace goes. -->
   <xsl:template match="text()">
-    <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
+    <xsl:variable name="before" select="preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:variable name="after" select="following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
+        <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
+      </xsl:when>
+      <xsl:when test="$before or $after">
+        <xsl:if test="not($before) and starts-with(translate(., '&#9;&#10;&#13;', '   '), ' ')"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+        <xsl:if test="not($after) and substring(translate(., '&#9;&#10;&#13;', '   '), string-length(.)) = ' '"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- Milestones: a word boundary unless they fall inside a word. -->
+  <xsl:template match="tei:lb | tei:pb | tei:cb">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:milestone | tei:anchor | tei:handShift | tei:lacunaStart | tei:lacunaEnd
+      | tei:witStart | tei:witEnd | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp
+      | tei:certainty | tei:precision | tei:respons | tei:fw[@type = 'catch' or @type = 'sig']"/>
+
+  <!-- Separators that depend on where a block stands: inside a note, a list
+       item or a table cell, a block is one more line of that entry. -->
+  <xsl:template name="block-break">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="line-break">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Indentation of a block: 4 columns for each enclosing speech, block
+       quotation or embedded text. -->
+  <xsl:template name="indent">
+    <xsl:param name="extra" select="0"/>
+    <xsl:variable name="n" select="4 * count(ancestor::tei:sp | ancestor::tei:quote | ancestor::tei:cit
+        | ancestor::tei:floatingText | ancestor::tei:epigraph) + $extra"/>
+    <xsl:value-of select="substring($SPACES, 1, $n)"/>
+  </xsl:template>
+
+  <!-- A paragraph-like block: its own (wrapped, indented) paragraph. -->
+  <xsl:template name="block">
+    <xsl:param name="extra" select="0"/>
+    <xsl:call-template name="block-break"/>
+    <xsl:call-template name="indent"><xsl:with-param name="extra" select="$extra"/></xsl:call-template>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+
+  <!-- An editorial label: printed, but not part of the reading text. -->
+  <xsl:template name="label">
+    <xsl:param name="text"/>
+    <xsl:value-of select="concat($L0, $text, $L1)"/>
+  </xsl:template>
+
+  <!-- Phrase-level elements: their text, nothing added. -->
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
+      | tei:title | tei:q | tei:said | tei:quote | tei:w | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
+      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
+      | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
+      | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
+      | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Names of the markup, as TEI documentation prints them. -->
+  <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
+  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
+
+  <!-- A pointer has no words: its (safe) target as a label. -->
+  <xsl:template match="tei:ptr">
+    <xsl:variable name="url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="@target"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$url != '' and not(starts-with($url, '#'))">
+      <xsl:call-template name="label"><xsl:with-param name="text" select="concat('&lt;', $url, '&gt;')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Markup examples of TEI documentation: shown as markup, one block. -->
+  <xsl:template match="*[local-name() = 'egXML']">
+    <xsl:call-template name="block-break"/>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates mode="example"/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+  <xsl:template match="*" mode="example">
+    <xsl:value-of select="concat('&lt;', local-name())"/>
+    <xsl:for-each select="@*"><xsl:value-of select="concat(' ', local-name(), '=&quot;', ., '&quot;')"/></xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="node()">&gt;<xsl:apply-templates mode="example"/><xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/></xsl:when>
+      <xsl:otherwise>/&gt;</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()" mode="example"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
 
   <xsl:template match="*">
     <xsl:call-template name="report-unhandled"/>

@@ -1,8 +1,66 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Text edition: notes. -->
+<!--
+  Text edition: notes and editorial flags.
+  A note leaves its marker [n] where it is anchored (n is editio:n, set by
+  editio's prepare pass: the note's @n, else its number within its type);
+  its text follows the body under the heading "notes" of the document's
+  language, one note a paragraph, `[n] text`.
+  Flags (xslt/common/flags.xsl): `claim[label]`; a flag on a span marks the
+  span too: `⸢words⸣[label]`.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
+
+  <xsl:template match="tei:note">
+    <xsl:if test="@editio:n">
+      <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', @editio:n, ']')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One pass over the notes of the text, in document order. -->
+  <xsl:template name="notes-section">
+    <xsl:variable name="notes" select="/*/tei:text//tei:note[@editio:n]"/>
+    <xsl:if test="$notes">
+      <xsl:text>&#xE008;=</xsl:text>
+      <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates select="$notes" mode="note-body"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="note-body">
+    <xsl:variable name="empty"><xsl:call-template name="note-is-empty"/></xsl:variable>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', @editio:n, ']')"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="$HANG"/>
+    <xsl:choose>
+      <xsl:when test="$empty = 'yes'">
+        <xsl:call-template name="label">
+          <xsl:with-param name="text"><xsl:call-template name="message"><xsl:with-param name="key" select="'note.empty'"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:seg | tei:span">
+    <xsl:variable name="key"><xsl:call-template name="editorial-flag"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$key = ''"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="span"><xsl:call-template name="flag-marks-span"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="label"><xsl:call-template name="message"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+        <xsl:if test="$span = 'yes'"><xsl:call-template name="label"><xsl:with-param name="text" select="'&#x2E22;'"/></xsl:call-template></xsl:if>
+        <xsl:apply-templates/>
+        <xsl:call-template name="label">
+          <xsl:with-param name="text" select="concat(substring('&#x2E23;', 1, string-length($span) div 3), '[', $label, ']')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

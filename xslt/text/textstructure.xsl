@@ -1,17 +1,161 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Text edition: divisions, headings, paragraphs. -->
+<!--
+  Text edition: divisions, headings, paragraphs, lists, tables, figures,
+  title pages, openers and closers. Each block is a paragraph separated by a
+  blank line; headings of top-level divisions are underlined with '=', of the
+  next level with '-'.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    exclude-result-prefixes="tei">
+    xmlns:editio="urn:editio"
+    exclude-result-prefixes="tei editio">
 
-  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+  <xsl:template match="tei:text | tei:group">
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:head | tei:p">
+  <!-- The apparatus (xslt/text/textcrit.xsl) follows the text of each division. -->
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
+      | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates/>
     <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:call-template name="section-apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <xsl:variable name="level" select="parent::*/@editio:level"/>
+    <xsl:call-template name="block-break"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
+      <xsl:when test="$level = 1 or parent::tei:body or parent::tei:front or parent::tei:back">&#xE008;=</xsl:when>
+      <xsl:when test="$level = 2">&#xE008;-</xsl:when>
+    </xsl:choose>
+    <xsl:call-template name="indent"/>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab | tei:trailer | tei:argument | tei:postscript
+      | tei:salute | tei:signed | tei:dateline | tei:byline | tei:docAuthor
+      | tei:docImprint | tei:docDate | tei:docEdition | tei:imprimatur | tei:titlePart
+      | tei:div/tei:bibl | tei:listBibl/tei:bibl">
+    <xsl:call-template name="block"/>
+  </xsl:template>
+
+  <!-- Elements with only block children: no line of their own. -->
+  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:cit | tei:epigraph
+      | tei:floatingText | tei:listBibl | tei:figure">
+    <xsl:call-template name="block-break"/>
+    <xsl:apply-templates/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+
+  <!-- A quotation is a block when it holds blocks or stands between blocks. -->
+  <xsl:template match="tei:quote[tei:p or tei:lg or tei:l or tei:ab or parent::tei:div or parent::tei:body
+      or parent::tei:cit or parent::tei:epigraph or parent::tei:sp]">
+    <xsl:choose>
+      <xsl:when test="tei:p or tei:lg or tei:l or tei:ab">
+        <xsl:call-template name="block-break"/>
+        <xsl:apply-templates/>
+        <xsl:call-template name="block-break"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="block"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A figure's description is not reading text: a label. -->
+  <xsl:template match="tei:figDesc">
+    <xsl:call-template name="block-break"/>
+    <xsl:call-template name="indent"/>
+    <xsl:value-of select="$HANG"/>
+    <xsl:value-of select="$L0"/>[<xsl:value-of select="normalize-space(.)"/>]<xsl:value-of select="$L1"/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+  <xsl:template match="tei:graphic | tei:media | tei:binaryObject | tei:divGen | tei:formula[not(normalize-space())]"/>
+
+  <!-- Lists: one item a line, '- ' or the item's @n; nested lists indent by 2. -->
+  <xsl:template match="tei:list">
+    <xsl:call-template name="block-break"/>
+    <xsl:apply-templates/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:head">
+    <xsl:call-template name="line-break"/>
+    <xsl:call-template name="list-indent"/>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+    <xsl:call-template name="line-break"/>
+  </xsl:template>
+
+  <xsl:template name="list-indent">
+    <xsl:param name="extra" select="0"/>
+    <xsl:call-template name="indent">
+      <xsl:with-param name="extra" select="2 * (count(ancestor::tei:list) - 1) + $extra"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:label">
+    <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="list-indent"/>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:item">
+    <xsl:choose>
+      <!-- Glossary-like lists: the item under its label, indented. -->
+      <xsl:when test="preceding-sibling::*[1][self::tei:label]">
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="list-indent"><xsl:with-param name="extra" select="4"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="list-indent"/>
+        <xsl:choose>
+          <xsl:when test="@n"><xsl:value-of select="concat($L0, @n, $L1, ' ')"/></xsl:when>
+          <xsl:when test="contains(concat(../@type, ../@rend), 'ordered') or contains(concat(../@type, ../@rend), 'numbered')">
+            <xsl:value-of select="concat($L0, count(preceding-sibling::tei:item) + 1, '.', $L1, ' ')"/>
+          </xsl:when>
+          <xsl:otherwise>- </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Tables: rows of cells, aligned in columns by the layout stage. -->
+  <xsl:template match="tei:table">
+    <xsl:call-template name="block-break"/>
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:apply-templates select="node()[not(self::tei:head)]"/>
+    <xsl:call-template name="block-break"/>
+  </xsl:template>
+  <xsl:template match="tei:table/tei:head">
+    <xsl:text>&#10;</xsl:text>
+    <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:row">
+    <xsl:text>&#10;</xsl:text>
+    <xsl:apply-templates/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:cell">
+    <xsl:value-of select="$CELL"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Addresses: one line each. -->
+  <xsl:template match="tei:addrLine">
+    <xsl:value-of select="$BR"/>
+    <xsl:apply-templates/>
   </xsl:template>
 </xsl:stylesheet>
