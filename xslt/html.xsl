@@ -10,6 +10,7 @@
   <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
+  <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>

@@ -83,6 +83,9 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             child.set(ID, child.get(XML_ID) or unique(f"note-{suffix}{note_counts[kind]}"))
         stack.append((iter(child), div_path, level, counters))
 
+    # Critical apparatus: witness keys, entry numbers, lacuna states (editio.textcrit).
+    from editio.textcrit import annotate
+    annotate(root)
     root.set(_PREPARED, "1")
     return tree
 

@@ -26,6 +26,11 @@
        apparatus, e.g. 'orthographic'. -->
   <xsl:param name="hide-reading-types" select="''"/>
 
+  <!-- The pages of the witnesses' texts (built with the witness option), as a
+       pattern with {siglum}, e.g. 'edition.{siglum}.html': the list of sigla
+       links each siglum to its page. Empty: sigla are not linked. -->
+  <xsl:param name="witness-pages" select="''"/>
+
   <!-- yes: the HTML page gets a table of contents. -->
   <xsl:param name="toc" select="'yes'"/>
 

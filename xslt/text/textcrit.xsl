@@ -1,11 +1,125 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Text edition: textcrit. -->
+<!--
+  Text edition: critical apparatus. The text shows the lemma (or, with the
+  `witness` parameter, the witness's own reading and [...] for its lacunae);
+  each division ends with its apparatus (`section-apparatus`, called by
+  textstructure), one entry a line, keyed by paragraph or line number:
+    3 lemma WITS] reading WITS; reading WITS
+  `witness-list` gives the sigla and what they stand for.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
-  <!-- Placeholder until the apparatus is written: called by the text modules
-       after each division (context: the division). -->
-  <xsl:template name="section-apparatus"/>
+
+  <xsl:template match="tei:app">
+    <xsl:choose>
+      <xsl:when test="@editio:target or @from or ancestor::tei:listApp"/>
+      <xsl:when test="$witness-mode">
+        <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
+        <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]/node()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
+        <xsl:choose>
+          <xsl:when test="$lem"><xsl:apply-templates select="$lem/node()"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="(tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[1]/node()"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:listApp"/>
+
+  <xsl:template match="tei:*[@editio:app-target or @editio:app-end]" priority="3">
+    <xsl:if test="$witness-mode">
+      <xsl:for-each select="key('app-by-target', @xml:id)">
+        <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
+        <xsl:variable name="own" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]"/>
+        <xsl:if test="contains($own/@editio:wits, $wtoken)"><xsl:apply-templates select="$own/node()"/></xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd">
+    <xsl:variable name="wits">
+      <xsl:choose>
+        <xsl:when test="@editio:wits"><xsl:value-of select="@editio:wits"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="ancestor::*[self::tei:rdg or self::tei:lem][1]/@editio:wits"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$witness-mode and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
+        or contains(@editio:initial-gap, $wtoken))">
+      <xsl:text>[…]</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Text a witness lacks; otherwise as core.xsl renders text. -->
+  <xsl:template match="text()[../@editio:hide or preceding-sibling::*[1]/@editio:hide-after]" priority="1">
+    <xsl:variable name="hidden"><xsl:call-template name="text-hidden-for-witness"/></xsl:variable>
+    <xsl:if test="$hidden != 'yes'"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="section-apparatus">
+    <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
+    <xsl:if test="not($witness-mode) and @editio:sect and $apps">
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:for-each select="$apps">
+        <xsl:call-template name="apparatus-entry"/>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="apparatus-entry">
+    <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
+    <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
+    <xsl:value-of select="@editio:appref"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="lemma-string"/>
+    <xsl:if test="$lem/@wit or $lem/@source">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template>
+    </xsl:if>
+    <xsl:text>]</xsl:text>
+    <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
+      <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
+      <xsl:if test="$hidden != 'yes'">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="reading-string"/>
+        <xsl:if test="@wit or @source">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="reading-sigla"/>
+        </xsl:if>
+        <xsl:if test="position() != last()">;</xsl:if>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="tei:witDetail">
+      <xsl:text> (</xsl:text><xsl:call-template name="witdetail-string"/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+    <xsl:for-each select="tei:note[normalize-space()]">
+      <xsl:text> </xsl:text><xsl:call-template name="app-note-string"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="witness-list">
+    <xsl:variable name="witnesses" select="/*/tei:teiHeader//tei:witness | /*/tei:standOff//tei:witness"/>
+    <xsl:if test="$witnesses">
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:call-template name="message"><xsl:with-param name="key" select="'witnesses'"/></xsl:call-template>
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:for-each select="$witnesses">
+        <xsl:call-template name="witness-siglum"/>
+        <xsl:variable name="raw"><xsl:apply-templates select="node()[not(self::tei:abbr[@type='siglum'])]" mode="app-text"/></xsl:variable>
+        <xsl:if test="normalize-space($raw)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($raw)"/></xsl:if>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>
