@@ -21,7 +21,6 @@
     <xsl:call-template name="line-break"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:call-template name="line-break"/>
   </xsl:template>
 
   <!-- Within a speech, blocks follow each other without blank lines. -->
@@ -30,12 +29,11 @@
     <xsl:call-template name="indent"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
+  <!-- Stanzas of one speech: a blank line between them. -->
   <xsl:template match="tei:sp/tei:lg">
-    <xsl:text>&#10;</xsl:text>
+    <xsl:if test="preceding-sibling::*[1][self::tei:lg]"><xsl:text>&#10;</xsl:text></xsl:if>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:stage | tei:move">
@@ -53,7 +51,6 @@
         <xsl:call-template name="indent"><xsl:with-param name="extra" select="4"/></xsl:call-template>
         <xsl:value-of select="$HANG"/>
         <xsl:apply-templates/>
-        <xsl:text>&#10;</xsl:text>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="block"><xsl:with-param name="extra" select="8"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
@@ -68,13 +65,11 @@
     <xsl:text>&#10;</xsl:text>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
   <xsl:template match="tei:castItem">
     <xsl:text>&#10;  </xsl:text>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
   <xsl:template match="tei:role | tei:roleDesc | tei:actor">
     <xsl:apply-templates/>

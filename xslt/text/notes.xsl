@@ -20,15 +20,21 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- One pass over the notes of the text, in document order. -->
+  <!-- Notes are numbered per type (prepare.py), so each type has its own
+       list: the first type met under the heading "notes", the others under
+       "notes (type)". One pass, grouped with a key. -->
+  <xsl:key name="notes-by-type" match="tei:text//tei:note[@editio:n]" use="string(@type)"/>
+
   <xsl:template name="notes-section">
     <xsl:variable name="notes" select="/*/tei:text//tei:note[@editio:n]"/>
-    <xsl:if test="$notes">
-      <xsl:text>&#xE008;=</xsl:text>
+    <xsl:variable name="firsts" select="$notes[generate-id() = generate-id(key('notes-by-type', string(@type))[1])]"/>
+    <xsl:for-each select="$firsts">
+      <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
+      <xsl:if test="position() > 1 and @type"><xsl:value-of select="concat(' (', @type, ')')"/></xsl:if>
       <xsl:text>&#10;</xsl:text>
-      <xsl:apply-templates select="$notes" mode="note-body"/>
-    </xsl:if>
+      <xsl:apply-templates select="key('notes-by-type', string(@type))" mode="note-body"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="note-body">

@@ -88,7 +88,6 @@
     <xsl:call-template name="list-indent"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:call-template name="line-break"/>
   </xsl:template>
 
   <xsl:template name="list-indent">
@@ -126,14 +125,12 @@
     </xsl:choose>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- Tables: rows of cells, aligned in columns by the layout stage. -->
   <xsl:template match="tei:table">
     <xsl:call-template name="block-break"/>
     <xsl:apply-templates select="tei:head"/>
-    <xsl:text>&#10;</xsl:text>
     <xsl:apply-templates select="node()[not(self::tei:head)]"/>
     <xsl:call-template name="block-break"/>
   </xsl:template>
@@ -141,12 +138,10 @@
     <xsl:text>&#10;</xsl:text>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
   <xsl:template match="tei:row">
     <xsl:text>&#10;</xsl:text>
     <xsl:apply-templates/>
-    <xsl:text>&#10;</xsl:text>
   </xsl:template>
   <xsl:template match="tei:cell">
     <xsl:value-of select="$CELL"/>

@@ -24,7 +24,6 @@
     <xsl:call-template name="indent"><xsl:with-param name="extra" select="4"/></xsl:call-template>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
-    <xsl:call-template name="line-break"/>
   </xsl:template>
 
   <xsl:template match="tei:l">
@@ -42,7 +41,6 @@
       <xsl:value-of select="$HANG"/>
     </xsl:if>
     <xsl:apply-templates/>
-    <xsl:call-template name="line-break"/>
   </xsl:template>
 
   <xsl:template match="tei:caesura"><xsl:text>   </xsl:text></xsl:template>
