@@ -130,6 +130,7 @@ RULE_MODULES: list[str] = [
     "notes",
     "dates",
     "flags",
+    "textcrit",
 ]
 
 
