@@ -104,14 +104,15 @@
 
   <!-- The reading the witness of the page has at this app (context: app):
        its own reading; if the app does not cite it, the lemma (the base text);
-       nothing when there is no lemma either. Returns editio:rn, or ''. -->
+       nothing when there is no lemma either. Returns editio:rn, 'lac' when a
+       witDetail says the witness is lacunose here, or ''. -->
   <xsl:template name="witness-reading-rank">
     <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
     <xsl:variable name="cited" select="$own[contains(@editio:wits, $wtoken)]"/>
     <xsl:variable name="lacking" select="tei:witDetail[contains(@editio:wits, $wtoken)][@type = 'lac' or @type = 'lacuna' or @type = 'lacunose']"/>
     <xsl:choose>
       <xsl:when test="$cited"><xsl:value-of select="$cited[1]/@editio:rn"/></xsl:when>
-      <xsl:when test="$lacking"/>
+      <xsl:when test="$lacking">lac</xsl:when>
       <xsl:when test="$own[self::tei:lem]"><xsl:value-of select="$own[self::tei:lem][1]/@editio:rn"/></xsl:when>
     </xsl:choose>
   </xsl:template>

@@ -24,6 +24,7 @@
       <xsl:when test="$witness-mode">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
         <span class="app" data-app="{@editio:id}" data-rdg="{$rank}">
+          <xsl:if test="$rank = 'lac'"><span class="lacuna"> […] </span></xsl:if>
           <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]/node()"/>
         </span>
       </xsl:when>
@@ -85,7 +86,7 @@
     </xsl:variable>
     <xsl:if test="$witness-mode and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
         or contains(@editio:initial-gap, $wtoken))">
-      <span class="lacuna tei-{local-name()}">[…]</span>
+      <span class="lacuna tei-{local-name()}"> […] </span>
     </xsl:if>
   </xsl:template>
 
@@ -111,7 +112,8 @@
   <xsl:template name="apparatus-entry">
     <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
     <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
-    <xsl:variable name="host" select="ancestor-or-self::tei:app[last()]"/>
+    <!-- An app inside a reading is not in the text: link to the outermost app. -->
+    <xsl:variable name="host" select="(self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]"/>
     <xsl:variable name="back">
       <xsl:choose>
         <xsl:when test="$host/@editio:target"><xsl:value-of select="$host/@editio:target"/></xsl:when>
@@ -123,13 +125,15 @@
         <xsl:when test="$back != ''"><a class="app-ref" href="#{$back}"><xsl:value-of select="@editio:appref"/></a></xsl:when>
         <xsl:otherwise><span class="app-ref"><xsl:value-of select="@editio:appref"/></span></xsl:otherwise>
       </xsl:choose>
-      <xsl:text> </xsl:text>
-      <span class="lem"><xsl:call-template name="lemma-string"/></span>
-      <xsl:if test="$lem/@wit or $lem/@source">
+      <xsl:if test="$lem or @editio:lemma">
         <xsl:text> </xsl:text>
-        <span class="wit"><xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template></span>
+        <span class="lem"><xsl:call-template name="lemma-string"/></span>
+        <xsl:if test="$lem/@wit or $lem/@source">
+          <xsl:text> </xsl:text>
+          <span class="wit"><xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template></span>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
       </xsl:if>
-      <xsl:text>]</xsl:text>
       <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
         <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
         <xsl:if test="$hidden != 'yes'">

@@ -18,6 +18,7 @@
       <xsl:when test="@editio:target or @from or ancestor::tei:listApp"/>
       <xsl:when test="$witness-mode">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
+        <xsl:if test="$rank = 'lac'"><xsl:text> […] </xsl:text></xsl:if>
         <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]/node()"/>
       </xsl:when>
       <xsl:otherwise>
@@ -52,7 +53,7 @@
     </xsl:variable>
     <xsl:if test="$witness-mode and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
         or contains(@editio:initial-gap, $wtoken))">
-      <xsl:text>[…]</xsl:text>
+      <xsl:text> […] </xsl:text>
     </xsl:if>
   </xsl:template>
 
@@ -80,13 +81,16 @@
     <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
     <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
     <xsl:value-of select="@editio:appref"/>
-    <xsl:text> </xsl:text>
-    <xsl:call-template name="lemma-string"/>
-    <xsl:if test="$lem/@wit or $lem/@source">
+    <!-- Without a lemma (readings only) the entry lists the readings. -->
+    <xsl:if test="$lem or @editio:lemma">
       <xsl:text> </xsl:text>
-      <xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template>
+      <xsl:call-template name="lemma-string"/>
+      <xsl:if test="$lem/@wit or $lem/@source">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text>]</xsl:text>
     </xsl:if>
-    <xsl:text>]</xsl:text>
     <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
       <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
       <xsl:if test="$hidden != 'yes'">
