@@ -238,6 +238,9 @@ def _classify(type_name: str, message: str) -> tuple[str, str]:
         return "xml.entity-expansion", (
             "entity expansion refused: the entities would expand far beyond the file's size "
             f"(an entity bomb?) — libxml2: {message}")
+    if type_name == "DTD_ID_REDEFINED" or (lowered.startswith("id ") and "already defined" in lowered):
+        # libxml2 treats xml:id as an ID: a duplicate stops the parse (the ids are link targets).
+        return "xml.duplicate-id", f"{message}: every xml:id must be unique in a document"
     if type_name == "ERR_RESOURCE_LIMIT" or "xml_parse_huge" in lowered:
         return "xml.limit", f"{message} (use --huge for a very large trusted document)"
     if "encoding" in type_name.lower() or "encoding" in lowered:
