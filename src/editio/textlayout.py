@@ -37,7 +37,8 @@ HEADING = "\ue008"
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 _LABEL = re.compile(f"{LABEL_START}[^{LABEL_END}]*{LABEL_END}")
-_CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " "})
+_CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
+                          PREFIX: None, HEADING: None, CELL: " ", BREAK: " "})
 _BLANKS = re.compile(r"\n{3,}")
 _BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
 
@@ -66,7 +67,8 @@ def finish(text: str, width: int = 78) -> str:
 
 def reading_text(text: str) -> str:
     """Stylesheet text without editorial labels, layout marks collapsed (for comparisons)."""
-    text = _LABEL.sub(" ", text)
+    # A label adds no word boundary: a marker inside a word leaves the word whole.
+    text = _LABEL.sub("", text)
     for mark in (NO_WRAP, PREFIX, BREAK, CELL, HEADING):
         text = text.replace(mark, " ")
     return text.translate(_CONTROL)

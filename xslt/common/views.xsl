@@ -38,4 +38,10 @@
   <xsl:template name="break-joins">
     <xsl:if test="@break = 'no' or @type = 'hyphenInWord'">yes</xsl:if>
   </xsl:template>
+
+  <!-- 'yes' when a w directly follows a w or pc with no text between: the
+       source runs tokens together (<w>a</w><w>b</w>), the reader needs a space. -->
+  <xsl:template name="word-space-before">
+    <xsl:if test="self::tei:w and preceding-sibling::node()[1][self::tei:w or self::tei:pc]">yes</xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

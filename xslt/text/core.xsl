@@ -23,7 +23,7 @@
   <xsl:strip-space elements="tei:TEI tei:text tei:front tei:body tei:back tei:group
       tei:div tei:div1 tei:div2 tei:div3 tei:div4 tei:div5 tei:div6 tei:div7
       tei:lg tei:sp tei:list tei:listBibl tei:table tei:row tei:figure tei:titlePage
-      tei:docTitle tei:castList tei:castGroup tei:choice tei:subst tei:app tei:rdgGrp
+      tei:docTitle tei:castList tei:castGroup tei:choice tei:subst
       tei:floatingText tei:listPerson tei:listPlace"/>
 
   <xsl:variable name="NOWRAP" select="'&#xE000;'"/>
@@ -60,7 +60,7 @@
       <xsl:when test="$before or $after">
         <xsl:if test="not($before) and starts-with(translate(., '&#9;&#10;&#13;', '   '), ' ')"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="normalize-space(.)"/>
-        <xsl:if test="not($after) and substring(translate(., '&#9;&#10;&#13;', '   '), string-length(.)) = ' '"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="not($after) and normalize-space(.) != '' and substring(translate(., '&#9;&#10;&#13;', '   '), string-length(.)) = ' '"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
@@ -119,11 +119,17 @@
 
   <!-- Phrase-level elements: their text, nothing added. -->
   <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
-      | tei:title | tei:q | tei:said | tei:quote | tei:w | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
+      | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
       | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
       | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
       | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
       | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:w">
+    <xsl:variable name="space"><xsl:call-template name="word-space-before"/></xsl:variable>
+    <xsl:if test="$space = 'yes'"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
 

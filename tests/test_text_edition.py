@@ -1,0 +1,211 @@
+"""The text edition on real TEI: the sample edition and the shared corpus.
+
+* every word of the reading text appears, in order, in the text edition;
+* the sample edition shows its eight note markers after the same words as the
+  source (the scraped seed file), its eight notes, both "senza fonte" flags and
+  the clarification span;
+* the output is NFC, without trailing spaces, with one final newline, and the
+  same bytes on every build.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files
+from editio import page, transform
+from editio.formats import get_format
+from editio.load import LoadOptions, load
+from editio.prepare import prepare
+from editio.publish import PublishOptions, publish
+from editio.textlayout import reading_text
+
+SEED = SHARED / "seed" / "000_2e74f0d3a1d7c6a6.txt"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD = re.compile(r"\w+")
+
+# --- the reading text of a TEI document, independently of the stylesheets -------------
+
+# Not reading text: notes (listed after the text), what the reading view leaves out,
+# the apparatus's readings, descriptions of figures, markup examples' attributes.
+SKIP = {f"{TEI}{n}" for n in ("note", "del", "surplus", "fw", "rdg", "witDetail", "figDesc", "teiHeader",
+                               "interp", "interpGrp", "certainty", "index")} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+# Elements whose content is a line or block of its own (a word boundary).
+BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "cell", "row", "sp", "speaker",
+                                "stage", "castItem", "salute", "signed", "dateline", "byline", "titlePart",
+                                "docAuthor", "docImprint", "docDate", "trailer", "addrLine", "quote", "bibl",
+                                "table", "list", "div", "opener", "closer", "argument", "epigraph")}
+# Elements without mixed content: whitespace between their children is layout (as the
+# stylesheet's xsl:strip-space says).
+NO_MIXED = {f"{TEI}{n}" for n in ("choice", "subst")}
+MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
+SHOWN_IN_CHOICE = (f"{TEI}corr", f"{TEI}expan", f"{TEI}reg")
+
+
+def _joins(el) -> bool:
+    return el.get("break") == "no" or el.get("type") == "hyphenInWord"
+
+
+def reading_text_of(tree) -> str:
+    """The reading view's text of /TEI/text, by the rules of xslt/common/views.xsl."""
+    parts: list[str] = []
+
+    def walk(el):
+        tag = el.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            return
+        if tag in MILESTONES:
+            if _joins(el):
+                while parts and parts[-1].strip() == "":
+                    parts.pop()
+                if parts:
+                    parts[-1] = parts[-1].rstrip()
+                parts.append("\0")  # strips the whitespace that follows
+            else:
+                parts.append(" ")
+            return
+        if tag == f"{TEI}gap":
+            return
+        if tag == f"{TEI}w":
+            before = el.getprevious()
+            if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not (before.tail or ""):
+                parts.append(" ")
+        if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan":
+            return
+        block = tag in BLOCK
+        if block:
+            parts.append(" ")
+        strip = tag in NO_MIXED
+        _text(el.text, strip)
+        if tag == f"{TEI}choice":
+            shown = [c for c in el if c.tag in SHOWN_IN_CHOICE] or [c for c in el if isinstance(c.tag, str)][:1]
+            for child in shown[:1]:
+                walk(child)
+        else:
+            for child in el:
+                walk(child)
+                _text(child.tail, strip)
+        if block:
+            parts.append(" ")
+
+    def _text(s, strip=False):
+        if s and not (strip and not s.strip()):
+            if parts and parts[-1] == "\0":
+                parts[-1] = s.lstrip()
+            else:
+                parts.append(s)
+
+    root = tree.getroot()
+    for text in root.iterfind(f"{TEI}text"):
+        walk(text)
+    return unicodedata.normalize("NFC", "".join(p for p in parts if p != "\0"))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def first_missing(needles: list[str], haystack: list[str]) -> int | None:
+    """Index of the first needle not found in order in haystack, or None."""
+    j = 0
+    for i, w in enumerate(needles):
+        while j < len(haystack) and haystack[j] != w:
+            j += 1
+        if j == len(haystack):
+            return i
+        j += 1
+    return None
+
+
+# --- building the text edition ----------------------------------------------------------
+
+def load_options(path: Path) -> LoadOptions:
+    return LoadOptions(xinclude=True) if "xinclude" in path.name else LoadOptions()
+
+
+@lru_cache(maxsize=None)
+def text_parts(path: Path) -> dict[str, str]:
+    """The stylesheet's parts (header, body, notes) for a file, before layout."""
+    doc = load(path, load_options(path))
+    assert doc.ok, doc.diagnostics
+    prepare(doc.tree)
+    result, _ = transform.run(doc.tree, get_format("text").stylesheet, {"view": "reading"}, source=str(path))
+    return page.result_context(result, get_format("text"))["parts"]
+
+
+@lru_cache(maxsize=None)
+def text_edition(path: Path, **kw) -> str:
+    doc = load(path, load_options(path))
+    assert doc.ok, doc.diagnostics
+    return publish(doc, get_format("text"), PublishOptions(**kw)).output
+
+
+DOCUMENTS = [SAMPLE, *corpus_p5_files()]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_every_reading_word_in_order(path: Path):
+    doc = load(path, load_options(path))
+    expected = words(reading_text_of(doc.tree))
+    actual = words(reading_text(text_parts(path)["body"]))
+    assert expected, f"{path.name}: no reading text found"
+    missing = first_missing(expected, actual)
+    if missing is not None:
+        context = " ".join(expected[max(0, missing - 8):missing + 8])
+        pytest.fail(f"{path.name}: reading word #{missing} {expected[missing]!r} is missing from the text "
+                    f"edition (or out of order); around it: {context}", pytrace=False)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_layout_invariants(path: Path):
+    out = text_edition(path)
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert unicodedata.is_normalized("NFC", out)
+    bad = [i for i, line in enumerate(out.split("\n"), 1) if line != line.rstrip()]
+    assert not bad, f"trailing spaces on lines {bad[:5]}"
+    assert not re.search("[\ue000-\ue00f]", out), "a layout mark leaked"
+
+
+def test_byte_identical_on_rebuild():
+    for path in (SAMPLE, CORPUS / "drama_verse_gerdracor_goethe-faust.xml"):
+        doc1, doc2 = load(path), load(path)
+        fmt = get_format("text")
+        assert publish(doc1, fmt).output.encode() == publish(doc2, fmt).output.encode()
+
+
+# --- the sample edition against its source -------------------------------------------------
+
+MARKER = re.compile(r"(?<=[.,]) (?P<n>[1-8])(?= |$)", re.MULTILINE)
+
+
+def _words_before(text: str, end: int, k: int = 3) -> list[str]:
+    return words(text[:end])[-k:]
+
+
+def test_sample_markers_follow_the_source_words():
+    seed = SEED.read_text(encoding="utf-8")
+    seed = seed.replace(".mw-parser-output .chiarimento.mw-parser-output .chiarimento-apice", " ")
+    seed_markers = [(int(m["n"]), _words_before(seed, m.start())) for m in MARKER.finditer(seed)]
+    assert [n for n, _ in seed_markers] == list(range(1, 9))
+    body = text_edition(SAMPLE, header=False, width=0).split("\nNote\n")[0]
+    found = [(int(m[1]), _words_before(body, m.start())) for m in re.finditer(r"\[([1-8])\]", body)]
+    assert found == seed_markers
+
+
+def test_sample_notes_flags_and_span():
+    out = text_edition(SAMPLE, width=0)
+    body, sep, notes = out.partition("\nNote\n====\n")
+    assert sep, "no notes heading in the document's language"
+    empty = "La fonte non riporta il testo di questa nota."
+    assert [line for line in notes.split("\n") if line] == [f"[{n}] {empty}" for n in range(1, 9)]
+    assert body.count("[senza fonte]") == 2
+    assert '300 milioni di marchi ⸢"grazie alla collaborazione del governo tedesco"⸣[chiarimento].[senza fonte]' in body
+    assert "rispetto al 1925" not in body and "con il 1925.[senza fonte]" in body
+    seed_flags = SEED.read_text(encoding="utf-8").count("senza fonte")
+    assert body.count("[senza fonte]") == seed_flags
