@@ -8,7 +8,17 @@ attributes in the editio namespace instead:
                 (`d2.1` for the first division in the second, `d2.1-p3` for
                 its third paragraph, `n5` for the fifth note of its type ...);
 - `editio:n`    a note's marker: its @n, else its number within its note type;
-- `editio:level` a division's nesting depth (1 for a top-level division).
+- `editio:level` a division's nesting depth (1 for a top-level division);
+- `editio:ref`  the id of a note's marker in the text (`fn1-ref`), unique too;
+- `editio:block` "1" on elements an HTML page must render as blocks: the
+                block elements themselves (p, lg, list, table ...) and every
+                element holding one (a `hi` around an `lg`), so an inline
+                wrapper never holds a block (HTML forbids `<p>` in `<span>`).
+                Footnotes and end notes are rendered apart, so they do not
+                make their paragraph a block.
+
+Texts, divisions, citable blocks, notes and names (persName, placeName,
+orgName, name, rs) get ids: the index of names links to every occurrence.
 
 The tree is changed in place; `prepare` is idempotent.
 """
@@ -33,6 +43,31 @@ DIVS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8))}
 # Blocks a reader may want to cite, numbered within their division.
 CITABLE = {f"{_T}{name}" for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")}
 NOTE = f"{_T}note"
+TEXT = f"{_T}text"
+REF = f"{{{EDITIO_NS}}}ref"
+BLOCK = f"{{{EDITIO_NS}}}block"
+NAMES = {f"{_T}{name}" for name in ("persName", "placeName", "orgName", "name", "rs")}
+# Always blocks in HTML. `stage`, `quote`, `bibl` ... are blocks only when they
+# stand between blocks (see _BLOCK_PARENTS).
+ALWAYS_BLOCK = {f"{_T}{name}" for name in (
+    "text", "group", "front", "body", "back", "div", *(f"div{i}" for i in range(1, 8)), "p", "ab", "head",
+    "lg", "l", "list", "item", "listBibl", "table", "row", "cell", "figure", "sp", "speaker",
+    "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
+    "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
+    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg",
+)} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+_BLOCK_PARENTS = {f"{_T}{name}" for name in (
+    "div", *(f"div{i}" for i in range(1, 8)), "body", "front", "back", "sp", "lg", "opener", "closer",
+    "castList", "figure", "floatingText", "item", "cell", "titlePage", "argument", "epigraph", "postscript",
+    "listBibl", "quote", "cit", "note",
+)}
+_SOMETIMES_BLOCK = {f"{_T}{name}" for name in (
+    "stage", "quote", "cit", "bibl", "biblStruct", "salute", "signed", "dateline", "label", "note", "q",
+    "said", "address",
+)}
+# Notes rendered away from where they stand (footnotes, end notes) do not
+# make their surroundings a block.
+_IN_PLACE_NOTES = ("inline", "margin", "display")
 HEADER = f"{_T}teiHeader"
 APP = f"{_T}app"
 
@@ -43,6 +78,7 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
         return tree
     taken = {el.get(XML_ID) for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
     note_counts: dict[str, int] = defaultdict(int)
+    name_count = 0
 
     def unique(candidate: str) -> str:
         name, i = candidate, 1
@@ -70,7 +106,14 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             child.set(ID, child.get(XML_ID) or unique("d" + ".".join(map(str, path))))
             stack.append((iter(child), path, level + 1, defaultdict(int)))
             continue
-        if tag in CITABLE:
+        if tag == TEXT:
+            counters["text"] += 1
+            prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
+            child.set(ID, child.get(XML_ID) or unique(f"{prefix}text{counters['text']}"))
+        if tag in NAMES:
+            name_count += 1
+            child.set(ID, child.get(XML_ID) or unique(f"name{name_count}"))
+        elif tag in CITABLE:
             local = tag[len(_T):]
             counters[local] += 1
             prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
@@ -81,13 +124,50 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             child.set(N, child.get("n") or str(note_counts[kind]))
             suffix = f"{kind}-" if kind else ""
             child.set(ID, child.get(XML_ID) or unique(f"note-{suffix}{note_counts[kind]}"))
+            child.set(REF, unique(child.get(ID) + "-ref"))
         stack.append((iter(child), div_path, level, counters))
 
+    _mark_blocks(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.textcrit).
     from editio.textcrit import annotate
     annotate(root)
     root.set(_PREPARED, "1")
     return tree
+
+
+def _is_block(el) -> bool:
+    tag = el.tag
+    if tag in ALWAYS_BLOCK:
+        return True
+    if tag in _SOMETIMES_BLOCK:
+        parent = el.getparent()
+        return parent is not None and parent.tag in _BLOCK_PARENTS
+    return False
+
+
+def _note_in_place(el) -> bool:
+    place = (el.get("place") or "").lower()
+    return any(place.startswith(p) for p in _IN_PLACE_NOTES) or el.getparent() is not None and el.getparent().tag in _BLOCK_PARENTS
+
+
+def _mark_blocks(root) -> None:
+    """Set editio:block bottom-up in one pass (iterwalk 'end' sees children first)."""
+    for text in root.iter(TEXT):
+        if any(a.tag == TEXT for a in text.iterancestors()):
+            continue  # a nested text is walked with its outer text
+        for _event, el in etree.iterwalk(text, events=("end",)):
+            if not isinstance(el.tag, str):
+                continue
+            if el.get(BLOCK) or _is_block(el):
+                el.set(BLOCK, "1")
+            else:
+                continue
+            parent = el.getparent()
+            if parent is None or parent.get(BLOCK):
+                continue
+            if el.tag == NOTE and not _note_in_place(el):
+                continue
+            parent.set(BLOCK, "1")
 
 
 def _inside(element, tag: str) -> bool:

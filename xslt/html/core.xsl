@@ -1,8 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   HTML edition, core: the result frame read by editio's page stage
-  (<edition lang dir><title/><part name="..."/>...</edition>), text nodes,
-  and the fallback for elements no module handles.
+  (<edition lang dir><title/><part name="..."/>...</edition>), the attribute
+  helpers every module uses (id, lang/dir, class from @rend, style), the
+  inline-or-block wrapper, text nodes, and the fallback for elements no module
+  handles.
+
+  Parts: metadata (teiHeader), toc, body (the text, end notes, hidden flag
+  descriptions), index (names).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,26 +17,148 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <xsl:variable name="doc-dir"><xsl:call-template name="direction"/></xsl:variable>
+
   <xsl:template match="/">
-    <edition lang="{$doc-lang}">
-      <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
+    <xsl:variable name="page-lang">
+      <xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template>
+    </xsl:variable>
+    <edition lang="{$page-lang}" dir="{$doc-dir}">
       <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <meta name="view" content="{$view}"/>
       <part name="metadata"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
-      <part name="body"><xsl:apply-templates select="/*/tei:text"/></part>
+      <part name="toc"><xsl:if test="$toc = 'yes'"><xsl:call-template name="toc"/></xsl:if></part>
+      <part name="body">
+        <xsl:apply-templates select="/*/tei:text"/>
+        <xsl:call-template name="end-notes"/>
+        <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
+        <xsl:call-template name="witness-list"/>
+        <xsl:call-template name="flag-descriptions"/>
+      </part>
+      <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
     </edition>
   </xsl:template>
 
-  <!-- Plain text of an element (titles, labels). -->
+  <!-- Plain text of an element (titles, labels, table of contents). -->
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
-  <xsl:template match="tei:note" mode="plain"/>
+  <xsl:template match="tei:note | tei:rdg | tei:witDetail" mode="plain"/>
+  <xsl:template match="tei:choice" mode="plain">
+    <xsl:variable name="shown" select="(tei:corr|tei:expan|tei:reg)[$view != 'diplomatic'] | (tei:sic|tei:abbr|tei:orig)[$view = 'diplomatic']"/>
+    <xsl:apply-templates select="($shown | *[not($shown)][1])[1]" mode="plain"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="plain">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- id: editio's (prepare.py) or the source's xml:id. -->
+  <xsl:template name="id-attr">
+    <xsl:choose>
+      <xsl:when test="@editio:id"><xsl:attribute name="id"><xsl:value-of select="@editio:id"/></xsl:attribute></xsl:when>
+      <xsl:when test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- lang and dir of an element with its own xml:lang. -->
+  <xsl:template name="lang-attr">
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang">
+        <xsl:call-template name="language-tag"><xsl:with-param name="lang" select="@xml:lang"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:attribute name="dir">
+        <xsl:call-template name="direction"><xsl:with-param name="lang" select="@xml:lang"/></xsl:call-template>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- class: the module's own class, then one `rend-TOKEN` per @rend token
+       (safe-class: @rend never reaches the page as markup or CSS). -->
+  <xsl:template name="class-attr">
+    <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:variable name="rend"><xsl:if test="@rend"><xsl:call-template name="safe-class"><xsl:with-param name="rend" select="@rend"/></xsl:call-template></xsl:if></xsl:variable>
+    <xsl:attribute name="class">
+      <xsl:value-of select="$class"/>
+      <xsl:if test="$rend != ''"><xsl:value-of select="concat(' ', $rend)"/></xsl:if>
+    </xsl:attribute>
+  </xsl:template>
+
+  <xsl:template name="style-attr">
+    <xsl:if test="@style">
+      <xsl:variable name="style">
+        <xsl:call-template name="safe-style"><xsl:with-param name="style" select="@style"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="normalize-space($style) != ''">
+        <xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- id, lang, dir, class, style. -->
+  <xsl:template name="attrs">
+    <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:call-template name="id-attr"/>
+    <xsl:call-template name="lang-attr"/>
+    <xsl:call-template name="class-attr"><xsl:with-param name="class" select="$class"/></xsl:call-template>
+    <xsl:call-template name="style-attr"/>
+  </xsl:template>
+
+  <!-- An inline element: the HTML element $el (span, em, q ...), or a div
+       when it holds blocks (prepare.py's editio:block), since phrasing
+       elements cannot hold blocks. Extra attributes come from mode html-attrs. -->
+  <xsl:template name="inline">
+    <xsl:param name="el" select="'span'"/>
+    <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="@editio:block">div</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$el"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$name}">
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template>
+      <xsl:if test="not(@editio:block)"><xsl:apply-templates select="." mode="html-attrs"/></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:call-template name="standoff-markers"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="*" mode="html-attrs"/>
+
+  <!-- A block element: div (or $el) with the common attributes. -->
+  <xsl:template name="block">
+    <xsl:param name="el" select="'div'"/>
+    <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:element name="{$el}">
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="standoff-markers"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A link is never put inside another link (HTML forbids it), nor around
+       a note marker: 'yes' when the context element may be an <a>. -->
+  <xsl:template name="may-link">
+    <xsl:if test="not(ancestor::tei:ref[@target] or ancestor::tei:ptr or ancestor::*[@ref][self::tei:persName
+        or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]) and not(.//tei:note)">yes</xsl:if>
+  </xsl:template>
 
   <xsl:template match="tei:text">
-    <div class="tei-text" id="{generate-id()}"><xsl:apply-templates/></div>
+    <div>
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates/>
+      <xsl:call-template name="section-notes"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:group">
+    <xsl:call-template name="block"/>
   </xsl:template>
 
   <!-- Unknown TEI (or foreign) elements: content kept, element reported. -->
   <xsl:template match="*">
     <xsl:call-template name="report-unhandled"/>
-    <span class="tei-unhandled tei-{local-name()}"><xsl:apply-templates/></span>
+    <xsl:call-template name="inline">
+      <xsl:with-param name="class" select="concat('tei-unhandled tei-', local-name())"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

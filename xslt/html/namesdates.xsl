@@ -1,8 +1,122 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- HTML edition: namesdates. -->
+<!--
+  HTML edition: names and dates. A name with a safe @ref URL is a link; a
+  date with an ISO @when is <time datetime>. The index of persons, places and
+  organisations groups occurrences by @ref, else by the normalized name, and
+  links back to each (ids from prepare.py). Names in the alternative a view
+  hides (sic when corr is shown ...) or in readings are not indexed: there is
+  nothing on the page to link to. Keys cannot read $view in XSLT 1.0, so there
+  is one key per view.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
+
+  <xsl:key name="names-reading"
+      match="tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]
+             [not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc or ancestor::tei:del
+               or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr or self::tei:orig])]"
+      use="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
+  <xsl:key name="names-diplomatic"
+      match="tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]
+             [not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail
+               or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]"
+      use="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
+
+  <xsl:template name="name-key">
+    <xsl:value-of select="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName">
+    <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
+    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+    <xsl:call-template name="inline">
+      <xsl:with-param name="el" select="substring('spana', 1 + 4 * boolean($href != '' and $may = 'yes'), 4)"/>
+      <xsl:with-param name="class" select="concat('tei-name tei-', local-name())"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName" mode="html-attrs">
+    <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
+    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+    <xsl:if test="$href != '' and $may = 'yes'"><xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink
+      | tei:settlement | tei:country | tei:region | tei:district | tei:bloc | tei:street | tei:postCode
+      | tei:num | tei:measure | tei:w | tei:pc | tei:c | tei:g | tei:span | tei:unit">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <!-- <time datetime> only for @when of the forms HTML accepts here
+       (YYYY, YYYY-MM, YYYY-MM-DD, year 0001 or later). -->
+  <xsl:template name="html-datetime">
+    <xsl:param name="when" select="normalize-space(@when)"/>
+    <xsl:variable name="shape" select="translate($when, '0123456789', '9999999999')"/>
+    <xsl:if test="($shape = '9999' or $shape = '9999-99' or $shape = '9999-99-99')
+        and substring($when, 1, 4) != '0000'
+        and (string-length($when) = 4 or (number(substring($when, 6, 2)) &gt;= 1 and number(substring($when, 6, 2)) &lt;= 12))
+        and (string-length($when) &lt; 10 or (number(substring($when, 9, 2)) &gt;= 1 and number(substring($when, 9, 2)) &lt;= 28)
+             or (number(substring($when, 9, 2)) &lt;= 30 and number(substring($when, 6, 2)) != 2)
+             or (number(substring($when, 9, 2)) = 31 and contains('-01-03-05-07-08-10-12-', concat('-', substring($when, 6, 2), '-'))))">
+      <xsl:value-of select="$when"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time">
+    <xsl:variable name="datetime"><xsl:call-template name="html-datetime"/></xsl:variable>
+    <xsl:call-template name="inline">
+      <xsl:with-param name="el" select="substring('spantime', 1 + 4 * boolean($datetime != ''), 4)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:date | tei:time" mode="html-attrs">
+    <xsl:variable name="datetime"><xsl:call-template name="html-datetime"/></xsl:variable>
+    <xsl:if test="$datetime != ''"><xsl:attribute name="datetime"><xsl:value-of select="$datetime"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- The index of names. -->
+  <xsl:template name="name-index">
+    <xsl:variable name="all" select="/*/tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]"/>
+    <xsl:variable name="firsts-reading" select="$all[$view != 'diplomatic'][generate-id() = generate-id(key('names-reading', concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref)))))[1])]"/>
+    <xsl:variable name="firsts-diplomatic" select="$all[$view = 'diplomatic'][generate-id() = generate-id(key('names-diplomatic', concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref)))))[1])]"/>
+    <xsl:variable name="firsts" select="$firsts-reading | $firsts-diplomatic"/>
+    <xsl:if test="$firsts">
+      <section id="editio-index" class="editio-index" aria-labelledby="editio-index-title">
+        <h2 id="editio-index-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'index'"/></xsl:call-template></h2>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:persName]"/><xsl:with-param name="key" select="'index.persons'"/></xsl:call-template>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:placeName]"/><xsl:with-param name="key" select="'index.places'"/></xsl:call-template>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:orgName]"/><xsl:with-param name="key" select="'index.organisations'"/></xsl:call-template>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="index-group">
+    <xsl:param name="names"/>
+    <xsl:param name="key"/>
+    <xsl:if test="$names">
+      <h3><xsl:call-template name="message"><xsl:with-param name="key" select="$key"/></xsl:call-template></h3>
+      <ul class="editio-index-list">
+        <xsl:for-each select="$names">
+          <xsl:sort select="normalize-space(.)" lang="{$doc-lang}"/>
+          <xsl:variable name="k"><xsl:call-template name="name-key"/></xsl:variable>
+          <xsl:variable name="occurrences" select="key('names-reading', $k)[$view != 'diplomatic'] | key('names-diplomatic', $k)[$view = 'diplomatic']"/>
+          <xsl:variable name="label"><xsl:apply-templates select="." mode="plain"/></xsl:variable>
+          <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
+          <li>
+            <xsl:call-template name="lang-attr"/>
+            <xsl:choose>
+              <xsl:when test="$href != ''"><a class="editio-index-name" href="{$href}"><xsl:value-of select="normalize-space($label)"/></a></xsl:when>
+              <xsl:otherwise><span class="editio-index-name"><xsl:value-of select="normalize-space($label)"/></span></xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>: </xsl:text>
+            <xsl:for-each select="$occurrences">
+              <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+              <a class="editio-index-occurrence" href="#{@editio:id}"><xsl:value-of select="position()"/></a>
+            </xsl:for-each>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

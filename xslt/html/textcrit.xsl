@@ -137,7 +137,7 @@
       <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
         <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
         <xsl:if test="$hidden != 'yes'">
-          <span class="reading{substring(' rdg-type-', 1, 10 * boolean(@type))}{translate(@type, ' .#', '___')}{substring(' rdg-cause-', 1, 11 * boolean(@cause))}{translate(@cause, ' .#', '___')}">
+          <span class="reading{substring(' rdg-type-', 1, 10 * boolean(@type))}{translate(@type, '.#:', '___')}{substring(' rdg-cause-', 1, 11 * boolean(@cause))}{translate(@cause, '.#:', '___')}">
             <xsl:text> </xsl:text>
             <span class="{substring('rdg', 1, 3 * boolean(self::tei:rdg))}{substring('lem-alt', 1, 7 * boolean(self::tei:lem))}" data-rn="{@editio:rn}">
               <xsl:call-template name="reading-string"/>
@@ -190,28 +190,42 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- One checkbox per reading type or cause: checked, the readings of that
-       kind are hidden (CSS :has(), no script). -->
-  <xsl:key name="reading-by-type" match="tei:rdg[@type]" use="@type"/>
-  <xsl:key name="reading-by-cause" match="tei:rdg[@cause]" use="@cause"/>
+  <!-- One checkbox per reading type or cause (listed by prepare on the root):
+       checked, the readings of that kind are hidden (CSS :has(), no script). -->
   <xsl:template name="reading-kind-switches">
-    <xsl:variable name="types" select="//tei:rdg[@type][generate-id() = generate-id(key('reading-by-type', @type)[1])]"/>
-    <xsl:variable name="causes" select="//tei:rdg[@cause][generate-id() = generate-id(key('reading-by-cause', @cause)[1])]"/>
-    <xsl:if test="($types or $causes) and not($witness-mode)">
+    <xsl:variable name="types" select="normalize-space(/*/@editio:reading-types)"/>
+    <xsl:variable name="causes" select="normalize-space(/*/@editio:reading-causes)"/>
+    <xsl:if test="($types != '' or $causes != '') and not($witness-mode)">
       <div class="editio-controls reading-switches">
         <style>
-          <xsl:for-each select="$types">body:has(#hide-rdg-type-<xsl:value-of select="translate(@type, ' .#', '___')"/>:checked) .rdg-type-<xsl:value-of select="translate(@type, ' .#', '___')"/>{display:none}
-</xsl:for-each>
-          <xsl:for-each select="$causes">body:has(#hide-rdg-cause-<xsl:value-of select="translate(@cause, ' .#', '___')"/>:checked) .rdg-cause-<xsl:value-of select="translate(@cause, ' .#', '___')"/>{display:none}
-</xsl:for-each>
+          <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
+          <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
         </style>
-        <xsl:for-each select="$types">
-          <label><input type="checkbox" id="hide-rdg-type-{translate(@type, ' .#', '___')}"/><xsl:text> </xsl:text><xsl:value-of select="@type"/></label><xsl:text> </xsl:text>
-        </xsl:for-each>
-        <xsl:for-each select="$causes">
-          <label><input type="checkbox" id="hide-rdg-cause-{translate(@cause, ' .#', '___')}"/><xsl:text> </xsl:text><xsl:value-of select="@cause"/></label><xsl:text> </xsl:text>
-        </xsl:for-each>
+        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/></xsl:call-template>
+        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/></xsl:call-template>
       </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="kind-switch">
+    <xsl:param name="list"/>
+    <xsl:param name="attr"/>
+    <xsl:param name="css" select="false()"/>
+    <xsl:if test="$list != ''">
+      <xsl:variable name="kind" select="substring-before(concat($list, ' '), ' ')"/>
+      <xsl:variable name="safe" select="translate($kind, '.#:', '___')"/>
+      <xsl:choose>
+        <xsl:when test="$css">body:has(#hide-rdg-<xsl:value-of select="concat($attr, '-', $safe)"/>:checked) .rdg-<xsl:value-of select="concat($attr, '-', $safe)"/>{display:none}
+</xsl:when>
+        <xsl:otherwise>
+          <label><input type="checkbox" id="hide-rdg-{$attr}-{$safe}"/><xsl:text> </xsl:text><xsl:value-of select="$kind"/></label><xsl:text> </xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="kind-switch">
+        <xsl:with-param name="list" select="substring-after($list, ' ')"/>
+        <xsl:with-param name="attr" select="$attr"/>
+        <xsl:with-param name="css" select="$css"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,5 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- HTML edition: divisions, headings, paragraphs. -->
+<!--
+  HTML edition: divisions, headings, paragraphs, lists, tables, figures,
+  quotations, bibliography, openers and closers, milestones, links, the table
+  of contents. Ids come from prepare.py (editio:id): every division, paragraph
+  and citable block has one.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -7,24 +12,326 @@
     exclude-result-prefixes="tei editio">
 
   <xsl:template match="tei:front | tei:body | tei:back">
-    <div class="tei-{local-name()}"><xsl:apply-templates/></div>
+    <div>
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates/>
+      <xsl:call-template name="section-notes"/>
+    </div>
   </xsl:template>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
-    <section id="{@editio:id}" class="tei-div">
+    <section>
+      <xsl:call-template name="attrs">
+        <xsl:with-param name="class" select="concat('tei-div', substring(concat(' div-', translate(@type,
+            translate(@type, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', ''), '')), 1 div boolean(@type)))"/>
+      </xsl:call-template>
       <xsl:apply-templates/>
+      <xsl:call-template name="section-notes"/>
+      <!-- the critical apparatus of this division (html/textcrit.xsl) -->
+      <xsl:call-template name="section-apparatus"/>
     </section>
   </xsl:template>
 
-  <!-- h1 is the document title; a division at depth N gets h(N+1), at most h6. -->
+  <!-- h1 is the document title; a division's head is h2 below as many
+       headed divisions as enclose it, at most h6 (no level is skipped). -->
   <xsl:template match="tei:head">
-    <xsl:variable name="depth" select="count(ancestor::*[@editio:level])"/>
-    <xsl:element name="h{substring('2345666666', $depth, 1)}">
+    <xsl:variable name="depth" select="count(ancestor::*[@editio:level][tei:head])"/>
+    <xsl:choose>
+      <xsl:when test="parent::*[@editio:level] and not(*[@editio:block])">
+        <xsl:element name="h{substring('2345666666', $depth, 1)}">
+          <xsl:call-template name="attrs"/>
+          <xsl:apply-templates/>
+          <xsl:call-template name="standoff-markers"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="block"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A paragraph holding blocks (a list, a quoted poem) cannot be an HTML <p>. -->
+  <xsl:template match="tei:p">
+    <xsl:call-template name="block">
+      <xsl:with-param name="el" select="normalize-space(substring('p  div', 1 + 3 * boolean(*[@editio:block]), 3))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:ab | tei:floatingText | tei:opener | tei:closer | tei:argument | tei:epigraph
+      | tei:trailer | tei:postscript | tei:titlePage | tei:docTitle | tei:titlePart | tei:byline | tei:docAuthor
+      | tei:docImprint | tei:docEdition | tei:docDate">
+    <xsl:call-template name="block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:address | tei:addrLine">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <!-- A generated division (divGen): editio generates only the page-level
+       table of contents and index; nothing to render here. -->
+  <xsl:template match="tei:divGen"/>
+
+  <!-- Lists: label + item pairs (gloss lists) become dl, other lists ul/ol;
+       anything else between items (pb, milestone) becomes an item of its own. -->
+  <xsl:template match="tei:list">
+    <div>
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates select="tei:head"/>
+      <xsl:choose>
+        <xsl:when test="tei:label">
+          <dl><xsl:apply-templates select="*[not(self::tei:head)]" mode="gloss"/></dl>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:element name="{substring('ulol', 1 + 2 * boolean(contains(concat(@type, @rend), 'order')
+              or contains(concat(@type, @rend), 'number')), 2)}">
+            <xsl:apply-templates select="*[not(self::tei:head)]" mode="list"/>
+          </xsl:element>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="list">
+    <li><xsl:call-template name="attrs"/><xsl:apply-templates/></li>
+  </xsl:template>
+  <xsl:template match="*" mode="list">
+    <li class="editio-list-extra"><xsl:apply-templates select="."/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:label" mode="gloss">
+    <dt><xsl:call-template name="attrs"/><xsl:apply-templates/></dt>
+  </xsl:template>
+  <xsl:template match="tei:item" mode="gloss">
+    <xsl:if test="not(preceding-sibling::*[1][self::tei:label or self::tei:item])"><dt class="editio-list-extra"></dt></xsl:if>
+    <dd><xsl:call-template name="attrs"/><xsl:apply-templates/></dd>
+  </xsl:template>
+  <xsl:template match="*" mode="gloss">
+    <dt class="editio-list-extra"><xsl:apply-templates select="."/></dt>
+    <dd class="editio-list-extra"></dd>
+  </xsl:template>
+
+  <!-- A label outside a gloss list, an item outside a list. -->
+  <xsl:template match="tei:label | tei:item">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl">
+    <div>
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates select="tei:head"/>
+      <ul><xsl:apply-templates select="*[not(self::tei:head)]" mode="list"/></ul>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:bibl | tei:biblStruct" mode="list">
+    <li><xsl:call-template name="inline"/></li>
+  </xsl:template>
+  <xsl:template match="tei:bibl | tei:biblStruct">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <!-- Tables. -->
+  <xsl:template match="tei:table">
+    <div class="editio-table-wrap">
+      <table>
+        <xsl:call-template name="attrs"/>
+        <xsl:if test="tei:head">
+          <caption><xsl:apply-templates select="tei:head/node()"/></caption>
+        </xsl:if>
+        <tbody><xsl:apply-templates select="*[not(self::tei:head)]" mode="table"/></tbody>
+      </table>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:row" mode="table">
+    <tr><xsl:call-template name="attrs"/><xsl:apply-templates select="*" mode="row"/></tr>
+  </xsl:template>
+  <xsl:template match="*" mode="table">
+    <tr class="editio-table-extra"><td><xsl:apply-templates select="."/></td></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell" mode="row">
+    <xsl:element name="{substring('tdth', 1 + 2 * boolean(@role = 'label' or ../@role = 'label'), 2)}">
+      <xsl:call-template name="attrs"/>
+      <xsl:if test="number(@cols) &gt; 1 and number(@cols) &lt; 1000"><xsl:attribute name="colspan"><xsl:value-of select="number(@cols)"/></xsl:attribute></xsl:if>
+      <xsl:if test="number(@rows) &gt; 1 and number(@rows) &lt; 1000"><xsl:attribute name="rowspan"><xsl:value-of select="number(@rows)"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <xsl:template match="*" mode="row">
+    <td class="editio-table-extra"><xsl:apply-templates select="."/></td>
+  </xsl:template>
+  <xsl:template match="tei:row | tei:cell">
+    <xsl:call-template name="block"/>
+  </xsl:template>
 
-  <xsl:template match="tei:p">
-    <p id="{@editio:id}"><xsl:apply-templates/></p>
+  <!-- Figures: an image only from a safe, local URL (the page makes no
+       request to another host); a remote one becomes a link. -->
+  <xsl:template match="tei:figure">
+    <figure>
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates select="*[not(self::tei:head)]"/>
+      <xsl:if test="tei:head">
+        <figcaption><xsl:apply-templates select="tei:head/node()"/></figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic | tei:media">
+    <!-- safe-resource, not safe-url: a file the page loads must stay inside the edition (issue 8). -->
+    <xsl:variable name="url"><xsl:call-template name="safe-resource"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="alt">
+      <xsl:choose>
+        <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(../tei:figDesc)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="$alt != ''"><xsl:value-of select="$alt"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="message"><xsl:with-param name="key" select="'image'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$url = ''">
+        <span class="tei-graphic editio-missing">[<xsl:value-of select="$label"/>]</span>
+      </xsl:when>
+      <!-- a remote image would be a request to another host: a link instead -->
+      <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
+        <a class="tei-graphic" href="{$url}"><xsl:value-of select="$label"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <img src="{$url}" alt="{$alt}"><xsl:call-template name="id-attr"/></img>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The description of a figure is the alt text of its image; shown only
+       when there is no image. -->
+  <xsl:template match="tei:figDesc">
+    <xsl:if test="not(../tei:graphic)"><xsl:call-template name="inline"/></xsl:if>
+  </xsl:template>
+
+  <!-- Quotations. -->
+  <xsl:template match="tei:q | tei:said | tei:soCalled">
+    <xsl:call-template name="inline"><xsl:with-param name="el" select="'q'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:quote">
+    <xsl:choose>
+      <xsl:when test="@editio:block"><xsl:call-template name="block"><xsl:with-param name="el" select="'blockquote'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="inline"><xsl:with-param name="el" select="'q'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:cit">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <!-- Milestones. A break that falls between words keeps a space; one
+       inside a word (break="no") joins. Page numbers are shown by CSS from
+       data-label, so they never split a word in the page's text. -->
+  <xsl:template match="tei:lb">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes' or $view = 'diplomatic'">
+      <br><xsl:call-template name="id-attr"/></br>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:milestone">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+    <span>
+      <xsl:call-template name="attrs"/>
+      <xsl:if test="@n">
+        <xsl:variable name="label" select="concat(substring(concat(@unit, ' '), 1, string-length(@unit) + 1 * boolean(@unit)), @n)"/>
+        <xsl:attribute name="data-label"><xsl:value-of select="$label"/></xsl:attribute>
+        <xsl:attribute name="title"><xsl:value-of select="$label"/></xsl:attribute>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- Links: every URL passes safe-url; a fragment only if its target is rendered. -->
+  <xsl:template name="link-href">
+    <xsl:param name="target" select="@target"/>
+    <xsl:variable name="first" select="substring-before(concat(normalize-space($target), ' '), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($first, '#')">
+        <xsl:if test="id(substring($first, 2))[ancestor::tei:text or ancestor::tei:standOff]"><xsl:value-of select="$first"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="safe-url"><xsl:with-param name="url" select="$first"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:ref">
+    <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
+    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != '' and $may = 'yes'">
+        <xsl:call-template name="inline"><xsl:with-param name="el" select="'a'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:ref" mode="html-attrs">
+    <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
+    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+    <xsl:if test="$href != '' and $may = 'yes'"><xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr">
+    <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
+    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+    <xsl:variable name="target" select="id(substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))"/>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="starts-with(@target, '#') and $target/@editio:n"><xsl:value-of select="$target/@editio:n"/></xsl:when>
+        <xsl:when test="starts-with(@target, '#') and $target/tei:head"><xsl:apply-templates select="$target/tei:head[1]" mode="plain"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(@target)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != '' and $may = 'yes'">
+        <a href="{$href}"><xsl:call-template name="attrs"/><xsl:value-of select="normalize-space($label)"/></a>
+      </xsl:when>
+      <xsl:otherwise><span><xsl:call-template name="attrs"/><xsl:value-of select="normalize-space($label)"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor">
+    <span>
+      <xsl:call-template name="attrs"/>
+      <xsl:call-template name="standoff-markers"/>
+    </span>
+  </xsl:template>
+
+  <!-- Table of contents: headed divisions; a division without a head lends
+       its place to its headed subdivisions. -->
+  <xsl:template name="toc">
+    <xsl:variable name="entries">
+      <xsl:apply-templates select="/*/tei:text" mode="toc"/>
+    </xsl:variable>
+    <xsl:if test="/*/tei:text//tei:head[parent::*[@editio:level]]">
+      <nav id="editio-toc" class="editio-toc" aria-labelledby="editio-toc-title">
+        <h2 id="editio-toc-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h2>
+        <ol><xsl:copy-of select="$entries"/></ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="toc">
+    <xsl:apply-templates select="*[not(self::tei:teiHeader)]" mode="toc"/>
+  </xsl:template>
+  <xsl:template match="tei:p | tei:ab | tei:lg | tei:sp | tei:note | tei:list | tei:table | tei:head | tei:app | tei:figure" mode="toc"/>
+  <xsl:template match="*[@editio:level]" mode="toc">
+    <xsl:choose>
+      <xsl:when test="tei:head">
+        <li>
+          <xsl:variable name="title"><xsl:apply-templates select="tei:head[1]" mode="plain"/></xsl:variable>
+          <a href="#{@editio:id}"><xsl:value-of select="normalize-space($title)"/><xsl:if test="not(normalize-space($title))"><xsl:value-of select="@editio:id"/></xsl:if></a>
+          <xsl:if test=".//*[@editio:level][tei:head]">
+            <ol><xsl:apply-templates select="*" mode="toc"/></ol>
+          </xsl:if>
+        </li>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="*" mode="toc"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
