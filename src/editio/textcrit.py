@@ -10,6 +10,10 @@ whether a witness is inside a lacuna without walking preceding nodes
   @wit (a rdg in a rdgGrp with @wit inherits it): `editio:wits`,
   " key1 key2 " (a token is a witness's xml:id, siglum or @n, with or without
   '#'; a group stands for its members too; an unknown token stays as it is);
+- on the root: `editio:reading-types` / `editio:reading-causes`, the
+  @type and @cause values of readings (space-separated);
+- on each of them with @wit (a lem/rdg: else @source): `editio:sigla`, the
+  sigla to print;
 - on each lem/rdg: `editio:rn`, its rank among its app's readings;
 - on each app: `editio:n` (entry number in the document), `editio:section`
   (the `editio:sect` of the division, or body/front/back, whose apparatus
@@ -124,7 +128,16 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
     if ids is None:
         ids = {el.get(XML_ID): el for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
 
+    display: dict[str, str] = {}  # token -> the siglum shown for it
+    for el in root.iter(WITNESS, LISTWIT):
+        sig = siglum(el)
+        for tok in (el.get(XML_ID), el.get("n"), sig):
+            if tok and sig:
+                display.setdefault(tok, sig)
     for el in root.iter(*WITTED):
+        shown = el.get("wit") or (el.get("source") if el.tag in READINGS else "") or ""
+        if shown.strip():
+            el.set(f"{_E}sigla", " ".join(display.get(t.lstrip("#"), t.lstrip("#")) for t in shown.split()))
         value = el.get("wit") or ""
         if el.tag == RDG and el.getparent() is not None and el.getparent().tag == RDGGRP:
             value = f"{value} {el.getparent().get('wit') or ''}"
@@ -132,6 +145,13 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
         if keys:
             el.set(f"{_E}wits", _words(keys))
 
+    # The kinds of readings present, for the switches that hide a kind.
+    types = sorted({r.get("type") for r in root.iter(RDG) if r.get("type")})
+    causes = sorted({r.get("cause") for r in root.iter(RDG) if r.get("cause")})
+    if types:
+        root.set(f"{_E}reading-types", " ".join(" ".join(types).split()))
+    if causes:
+        root.set(f"{_E}reading-causes", " ".join(" ".join(causes).split()))
     _number_blocks_and_apps(root, apps, ids)
     _hide_states(root, apps, ids, has_markers)
 

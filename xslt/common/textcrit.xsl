@@ -80,6 +80,14 @@
   <!-- The witnesses a reading is attributed to (@wit, else @source), as sigla. -->
   <xsl:template name="reading-sigla">
     <xsl:param name="r" select="."/>
+    <xsl:choose>
+      <xsl:when test="$r/@editio:sigla"><xsl:value-of select="$r/@editio:sigla"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="reading-sigla-tokens"><xsl:with-param name="r" select="$r"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="reading-sigla-tokens">
+    <xsl:param name="r" select="."/>
     <xsl:call-template name="sigla">
       <xsl:with-param name="tokens">
         <xsl:choose>
