@@ -68,11 +68,15 @@ class _Problem:
     entry_message: str = ""
 
 
-def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, source: bytes | None) -> list[Diagnostic]:
+def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, source: bytes | None,
+             isolation: etree.RelaxNG | None = None, _origin: dict | None = None) -> list[Diagnostic]:
+    """`isolation`: the same grammar with any element as start, to check a subtree alone."""
     if relaxng.validate(tree):
         return []
     work = copy.deepcopy(tree)
     origin = dict(zip(work.iter(), tree.iter()))
+    if _origin is not None:
+        origin = {w: _origin.get(o, o) for w, o in origin.items()}
     explainer = _Explainer(grammar, origin, path, source)
     found: list[Diagnostic] = []
     given_up: set = set()
@@ -86,16 +90,42 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
         if not problems:
             break
         for p in problems:
+            inner = _inside(p, isolation, grammar, path, source, origin) if p.kind == "content" else []
+            if inner:
+                found.extend(inner)
+                continue
             d = explainer.explain(p)
             if d is not None:
                 found.append(d)
         if not _repair(problems, work, given_up):
             break
-    if not found:  # never leave an invalid file without a message
+    if not found and _origin is None:  # never leave an invalid file without a message
         entries = list(relaxng.error_log) or []
         e = entries[0] if entries else None
         found.append(error(path, e.line if e else 0, 0, e.message if e else "not valid against the schema", "schema.content"))
     return _unique(found)
+
+
+def _inside(p: _Problem, isolation, grammar, path, source, origin) -> list[Diagnostic]:
+    """libxml2's compiled content models blame the parent for a child that is
+    wrong inside: check each child element alone to find the real place."""
+    if isolation is None:
+        return []
+    found: list[Diagnostic] = []
+    for child in p.target:
+        if isinstance(child.tag, str) and grammar is not None and not grammar.knows(child.tag):
+            d = _Explainer(grammar, origin, path, source).explain(_Problem("element", child))
+            found.extend([d] if d else [])
+        elif isinstance(child.tag, str) and not isolation.validate(etree.ElementTree(copy.deepcopy(child))):
+            alone = etree.ElementTree(copy.deepcopy(child))
+            mapping = dict(zip(alone.iter(), child.iter()))
+            mapping = {a: origin.get(c, c) for a, c in mapping.items()}
+            inner = validate(isolation, grammar, alone, path, source, isolation, _origin=mapping)
+            if not inner:  # wrong as a whole (e.g. a name the schema lacks)
+                d = _Explainer(grammar, origin, path, source).explain(_Problem("element", child))
+                inner = [d] if d else []
+            found.extend(inner)
+    return found
 
 
 def _problems(error_log, work) -> list[_Problem]:
@@ -114,8 +144,10 @@ def _problems(error_log, work) -> list[_Problem]:
     found = list(problems.values())
     # An element that is wrong inside is also refused by its parent (libxml2's
     # compiled content models): the inside is the cause.
-    inside = {p.target for p in found if p.kind != "element"}
-    found = [p for p in found if not (p.kind == "element" and p.target in inside)]
+    troubled = [p.target for p in found]
+    found = [p for p in found if not (p.kind == "element" and any(
+        t is not p.target and _is_ancestor(p.target, t) or (t is p.target and q.kind != "element")
+        for q, t in zip(found, troubled)))]
     targets = {p.target for p in found}
     # Keep the deepest: an ancestor's complaint is a consequence of its child's.
     deep = []

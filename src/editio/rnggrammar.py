@@ -95,7 +95,7 @@ class Grammar:
             self.defines.setdefault("\0start", []).append(start)
 
     def knows(self, name: str) -> bool:
-        return name in self.elements or ANY in self.elements
+        return name in self.elements
 
     @cache
     def content(self, name: str) -> tuple[frozenset, frozenset, bool]:

@@ -1,0 +1,182 @@
+"""`editio validate`: golden diagnostic cases, exit codes, output formats.
+
+Golden cases: tests/cases/validate/NAME.xml is validated (from inside that
+folder, so paths print as NAME.xml) and the diagnostic lines must equal
+NAME.expected exactly (the summary line is not part of it). An optional
+NAME.args holds extra command-line arguments on one line; `{SHARED}` stands
+for ../shared. Drop a new case in the folder and regenerate its expected
+file deliberately with EDITIO_REGENERATE=1, then read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from conftest import ROOT, SAMPLE, SHARED
+from editio.cli import main
+
+CASES = ROOT / "tests" / "cases" / "validate"
+CASE_FILES = sorted(CASES.glob("*.xml"))
+
+
+def run(args, cwd: Path | None = None, env: dict | None = None):
+    runner = CliRunner()
+    old = os.getcwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        result = runner.invoke(main, ["validate", "-j", "1", *args], env=env, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    # click >= 8.2 keeps stderr apart; earlier versions mix it into output
+    err = getattr(result, "stderr", "") if getattr(result, "stderr_bytes", None) is not None else result.output
+    return result, result.stdout if hasattr(result, "stdout") else result.output, err
+
+
+def case_args(case: Path) -> list[str]:
+    args_file = case.with_suffix(".args")
+    if not args_file.is_file():
+        return []
+    return shlex.split(args_file.read_text(encoding="utf-8").replace("{SHARED}", str(SHARED)))
+
+
+@pytest.fixture()
+def empty_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDITIO_SCHEMA_CACHE", str(tmp_path / "schema-cache"))
+    return tmp_path / "schema-cache"
+
+
+def test_there_are_cases():
+    assert len(CASE_FILES) >= 15
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_golden_case(case, empty_cache):
+    result, _out, err = run([*case_args(case), case.name], cwd=CASES)
+    lines = [line for line in err.splitlines() if not line.startswith(tuple("0123456789")) or "file(s) checked" not in line]
+    lines = [line for line in lines if "file(s) checked:" not in line]
+    got = "\n".join(lines) + "\n" if lines else ""
+    expected_file = case.with_suffix(".expected")
+    if os.environ.get("EDITIO_REGENERATE"):
+        expected_file.write_text(got, encoding="utf-8")
+    assert expected_file.is_file(), f"no {expected_file.name}: run with EDITIO_REGENERATE=1 and read it"
+    assert got == expected_file.read_text(encoding="utf-8")
+    has_error = any(": error: " in line for line in lines)
+    assert result.exit_code == (1 if has_error else 0), err
+
+
+def test_every_case_is_reported_as_a_problem():
+    # A case that reports nothing would be a test that cannot fail.
+    for case in CASE_FILES:
+        assert case.with_suffix(".expected").read_text(encoding="utf-8").strip(), case.name
+
+
+# ------------------------------------------------------------------ exit codes
+def test_exit_0_for_the_sample_edition():
+    result, _out, err = run(["--no-integrity", str(SAMPLE)])
+    assert result.exit_code == 0, err
+
+
+def test_exit_1_for_errors_and_every_file_reported():
+    result, _out, err = run(["schema-element.xml", "schema-value.xml", "not-well-formed.xml"], cwd=CASES)
+    assert result.exit_code == 1
+    for name in ("schema-element.xml", "schema-value.xml", "not-well-formed.xml"):
+        assert f"{name}:" in err
+    assert "3 file(s) checked" in err
+
+
+def test_warnings_fail_only_with_strict(empty_cache):
+    result, _out, _err = run(["xml-model-not-cached.xml"], cwd=CASES)
+    assert result.exit_code == 0
+    result, _out, _err = run(["--strict", "xml-model-not-cached.xml"], cwd=CASES)
+    assert result.exit_code == 1
+
+
+def test_exit_2_for_a_missing_path():
+    result, _out, _err = run(["no/such/file.xml"])
+    assert result.exit_code == 2
+
+
+def test_exit_2_for_an_unreadable_schema(tmp_path):
+    broken = tmp_path / "broken.rng"
+    broken.write_text("<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><ref name='nowhere'/></start></grammar>")
+    result, _out, err = run(["--schema", str(broken), str(CASES / "schema-value.xml")])
+    assert result.exit_code == 2
+    assert "broken.rng" in err
+
+
+def test_disable_switches_a_code_off():
+    result, _out, err = run(["--disable", "schema.value", "--disable", "integrity", "schema-value.xml"], cwd=CASES)
+    assert "schema.value" not in err
+    assert result.exit_code == 0, err
+
+
+# ------------------------------------------------------------------ formats
+def test_json_format_parses():
+    result, out, _err = run(["--format", "json", "schema-value.xml", "schema-order.xml"], cwd=CASES)
+    data = json.loads(out)
+    assert result.exit_code == 1
+    codes = {d["code"] for d in data["diagnostics"]}
+    assert {"schema.value", "schema.element"} <= codes
+    assert data["summary"]["error"] == len([d for d in data["diagnostics"] if d["severity"] == "error"])
+    assert data["summary"]["files"] == 2
+    for d in data["diagnostics"]:
+        assert set(d) == {"path", "line", "col", "severity", "message", "code"}
+
+
+def test_junit_format_is_one_suite_with_a_case_per_file():
+    result, out, _err = run(["--no-integrity", "--format", "junit", "schema-value.xml", "schema-order.xml", "xml-model-local-rng.xml"], cwd=CASES)
+    assert result.exit_code == 1
+    root = etree.fromstring(out.encode("utf-8"))
+    suites = root.findall("testsuite")
+    assert len(suites) == 1
+    cases = suites[0].findall("testcase")
+    assert [c.get("name") for c in cases] == sorted(["schema-value.xml", "schema-order.xml", "xml-model-local-rng.xml"])
+    failures = [f for c in cases for f in c.findall("failure")]
+    assert failures and all(f.get("type").startswith("schema.") for f in failures)
+    assert suites[0].get("tests") == "3"
+    assert suites[0].get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
+
+
+def test_junit_lists_clean_files_as_passing():
+    result, out, _err = run(["--no-integrity", "--format", "junit", str(SAMPLE)])
+    case = etree.fromstring(out.encode("utf-8")).find("testsuite/testcase")
+    assert case is not None and case.find("failure") is None
+
+
+# ------------------------------------------------------------------ the schema cache
+def test_schema_add_then_the_document_is_checked(empty_cache):
+    url = "https://example.org/schemas/project.rng"
+    runner = CliRunner()
+    added = runner.invoke(main, ["schema", "add", url, str(CASES / "schemas" / "only-p.rng")])
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(main, ["schema", "list"])
+    assert url in listed.output
+    result, _out, err = run(["xml-model-not-cached.xml"], cwd=CASES)
+    # Now checked against the cached copy: only-p.rng has no teiHeader.
+    assert "schema.not-cached" not in err
+    assert result.exit_code == 1
+    assert "schema.element" in err
+
+
+def test_schema_add_refuses_a_non_url(empty_cache):
+    result = CliRunner().invoke(main, ["schema", "add", "not-a-url", str(CASES / "schemas" / "only-p.rng")])
+    assert result.exit_code == 2
+
+
+# ------------------------------------------------------------------ parallel runs
+def test_parallel_run_gives_the_same_result():
+    from editio.validate import ValidateOptions, validate_paths
+
+    files = [str(c) for c in CASE_FILES if not c.with_suffix(".args").exists()]
+    _f1, serial = validate_paths(files, ValidateOptions(), jobs=1)
+    _f2, parallel = validate_paths(files, ValidateOptions(), jobs=2)
+    assert serial == parallel
+    assert serial
