@@ -1,0 +1,35 @@
+"""Coverage-guided fuzzing of editio's loader and stylesheets (atheris).
+
+Not part of the test suite: run it for minutes or hours outside CI (see
+fuzz/README.md). Any exception other than the diagnostics editio returns is
+a crash; atheris saves the input that caused it.
+"""
+
+import sys
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports():
+    from editio.formats import get_format
+    from editio.load import parse_bytes
+    from editio.publish import publish
+    from editio.validate import ValidateOptions, validate_document
+
+PATH = Path("fuzz-input.xml")
+
+
+def one_input(data: bytes) -> None:
+    doc = parse_bytes(data, PATH)
+    if not doc.ok:
+        assert doc.diagnostics, "refused without a diagnostic"
+        return
+    validate_document(doc, ValidateOptions())
+    for fmt in ("html", "text"):
+        result = publish(parse_bytes(data, PATH), get_format(fmt))
+        assert result.output is not None or result.diagnostics
+
+
+if __name__ == "__main__":
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
