@@ -10,11 +10,16 @@
   <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
+  <xsl:include href="common/views.xsl"/>
+  <xsl:include href="common/flags.xsl"/>
+  <xsl:include href="common/notes.xsl"/>
+  <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
   <xsl:include href="html/notes.xsl"/>
+  <xsl:include href="html/flags.xsl"/>
   <xsl:include href="html/transcription.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>

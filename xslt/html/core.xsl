@@ -108,6 +108,7 @@
   <xsl:template name="inline">
     <xsl:param name="el" select="'span'"/>
     <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:param name="href" select="''"/>
     <xsl:variable name="name">
       <xsl:choose>
         <xsl:when test="@editio:block">div</xsl:when>
@@ -116,7 +117,10 @@
     </xsl:variable>
     <xsl:element name="{$name}">
       <xsl:call-template name="attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template>
-      <xsl:if test="not(@editio:block)"><xsl:apply-templates select="." mode="html-attrs"/></xsl:if>
+      <xsl:if test="not(@editio:block)">
+        <xsl:if test="$href != ''"><xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute></xsl:if>
+        <xsl:apply-templates select="." mode="html-attrs"/>
+      </xsl:if>
       <xsl:apply-templates/>
       <xsl:call-template name="standoff-markers"/>
     </xsl:element>

@@ -59,6 +59,10 @@
   <xsl:template name="flag-label">
     <xsl:param name="kind"/>
     <sup class="editio-flag-label">
+      <!-- labels are in the document's language, whatever the flagged words' -->
+      <xsl:if test="ancestor-or-self::*[@xml:lang][1]/@xml:lang != $doc-lang">
+        <xsl:attribute name="lang"><xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template></xsl:attribute>
+      </xsl:if>
       <xsl:attribute name="title"><xsl:call-template name="message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template></xsl:attribute>
       <xsl:text>[</xsl:text>
       <xsl:call-template name="message"><xsl:with-param name="key" select="$kind"/></xsl:call-template>

@@ -34,13 +34,9 @@
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:call-template name="inline">
       <xsl:with-param name="el" select="substring('spana', 1 + 4 * boolean($href != '' and $may = 'yes'), 4)"/>
-      <xsl:with-param name="class" select="concat('tei-name tei-', local-name())"/>
+      <xsl:with-param name="class" select="concat('tei-name', substring(concat(' tei-', local-name()), 1, 100 * not(self::tei:name)))"/>
+      <xsl:with-param name="href" select="substring($href, 1, string-length($href) * ($may = 'yes'))"/>
     </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName" mode="html-attrs">
-    <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
-    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
-    <xsl:if test="$href != '' and $may = 'yes'"><xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink
@@ -102,7 +98,8 @@
           <xsl:variable name="k"><xsl:call-template name="name-key"/></xsl:variable>
           <xsl:variable name="occurrences" select="key('names-reading', $k)[$view != 'diplomatic'] | key('names-diplomatic', $k)[$view = 'diplomatic']"/>
           <xsl:variable name="label"><xsl:apply-templates select="." mode="plain"/></xsl:variable>
-          <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
+          <!-- only http(s) here: safe-url has already reported a refused @ref in the text -->
+          <xsl:variable name="href"><xsl:if test="starts-with(normalize-space(@ref), 'http://') or starts-with(normalize-space(@ref), 'https://')"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
           <li>
             <xsl:call-template name="lang-attr"/>
             <xsl:choose>

@@ -265,15 +265,10 @@
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$href != '' and $may = 'yes'">
-        <xsl:call-template name="inline"><xsl:with-param name="el" select="'a'"/></xsl:call-template>
+        <xsl:call-template name="inline"><xsl:with-param name="el" select="'a'"/><xsl:with-param name="href" select="$href"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="inline"/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:ref" mode="html-attrs">
-    <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
-    <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
-    <xsl:if test="$href != '' and $may = 'yes'"><xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:ptr">
