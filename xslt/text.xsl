@@ -13,6 +13,8 @@
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/views.xsl"/>
   <xsl:include href="common/flags.xsl"/>
+  <xsl:include href="common/notes.xsl"/>
+  <xsl:include href="common/lang.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
