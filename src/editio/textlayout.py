@@ -36,7 +36,6 @@ CELL = "\ue007"
 HEADING = "\ue008"
 
 _SPACES = re.compile(r"[ \t\r\n]+")
-_LABEL = re.compile(f"{LABEL_START}[^{LABEL_END}]*{LABEL_END}")
 _CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
                           PREFIX: None, HEADING: None, CELL: " ", BREAK: " "})
 _BLANKS = re.compile(r"\n{3,}")
@@ -68,10 +67,23 @@ def finish(text: str, width: int = 78) -> str:
 def reading_text(text: str) -> str:
     """Stylesheet text without editorial labels, layout marks collapsed (for comparisons)."""
     # A label adds no word boundary: a marker inside a word leaves the word whole.
-    text = _LABEL.sub("", text)
+    # Labels may nest (an apparatus block holding signs).
+    text = _drop_labels(text)
     for mark in (NO_WRAP, PREFIX, BREAK, CELL, HEADING):
         text = text.replace(mark, " ")
     return text.translate(_CONTROL)
+
+
+def _drop_labels(text: str) -> str:
+    out, depth = [], 0
+    for piece in re.split(f"([{LABEL_START}{LABEL_END}])", text):
+        if piece == LABEL_START:
+            depth += 1
+        elif piece == LABEL_END:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(piece)
+    return "".join(out)
 
 
 def _visible(s: str) -> int:

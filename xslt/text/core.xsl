@@ -137,11 +137,11 @@
   <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
   <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
 
-  <!-- A pointer has no words: its (safe) target as a label. -->
+  <!-- A pointer to the outside shows its (safe) address, as a link would. -->
   <xsl:template match="tei:ptr">
     <xsl:variable name="url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="@target"/></xsl:call-template></xsl:variable>
     <xsl:if test="$url != '' and not(starts-with($url, '#'))">
-      <xsl:call-template name="label"><xsl:with-param name="text" select="concat('&lt;', $url, '&gt;')"/></xsl:call-template>
+      <xsl:value-of select="concat('&lt;', $url, '&gt;')"/>
     </xsl:if>
   </xsl:template>
 

@@ -14,7 +14,19 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
+  <!-- Placement (xslt/common/notes.xsl): inline notes are read where they
+       stand, block notes (between blocks, no anchor) are a paragraph there;
+       all others leave a marker and are listed after the text. -->
   <xsl:template match="tei:note">
+    <xsl:variable name="placement"><xsl:call-template name="note-placement"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$placement = 'inline'"><xsl:apply-templates/></xsl:when>
+      <xsl:when test="$placement = 'block'"><xsl:call-template name="block"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="note-marker"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="note-marker">
     <xsl:if test="@editio:n">
       <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', @editio:n, ']')"/></xsl:call-template>
     </xsl:if>
@@ -23,11 +35,15 @@
   <!-- Notes are numbered per type (prepare.py), so each type has its own
        list: the first type met under the heading "notes", the others under
        "notes (type)". One pass, grouped with a key. -->
-  <xsl:key name="notes-by-type" match="tei:text//tei:note[@editio:n]" use="string(@type)"/>
+  <xsl:key name="notes-by-type" match="tei:text//tei:note[@editio:n][not(@place = 'inline' or @place = 'display')]
+      [@target or not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4
+      or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:back or parent::tei:front
+      or parent::tei:body or parent::tei:listBibl or parent::tei:sp or parent::tei:lg)]" use="string(@type)"/>
 
   <xsl:template name="notes-section">
     <xsl:variable name="notes" select="/*/tei:text//tei:note[@editio:n]"/>
     <xsl:variable name="firsts" select="$notes[generate-id() = generate-id(key('notes-by-type', string(@type))[1])]"/>
+    <!-- (notes read in place are not in the key, so they start no list) -->
     <xsl:for-each select="$firsts">
       <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>

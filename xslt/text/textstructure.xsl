@@ -21,7 +21,10 @@
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates/>
     <xsl:text>&#10;&#10;</xsl:text>
+    <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
+    <xsl:value-of select="$L0"/>
     <xsl:call-template name="section-apparatus"/>
+    <xsl:value-of select="$L1"/>
   </xsl:template>
 
   <xsl:template match="tei:head">

@@ -1,0 +1,99 @@
+"""The text edition and the HTML edition print the same reading text.
+
+For the sample edition and every TEI P5 file of the corpus, the words of the
+text edition's body and of the HTML edition's `main` agree, in order. What is
+compared is the reading text proper: both editions add editorial matter that is
+not part of it, and each marks it:
+
+* text: labels between U+E005/U+E006 (note markers, flag labels, signs, line
+  numbers; `textlayout.reading_text` drops them); the header and the notes are
+  parts of their own, not the body;
+* HTML: elements whose class names editorial matter (EDITORIAL below: note
+  references and the note list, flag labels and their descriptions, table of
+  contents, index, apparatus, controls, hidden screen-reader text) and the
+  sectioning elements for such matter (nav, aside, header, footer).
+
+On a difference the test prints the first word where the editions part, with
+context from both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from conftest import SAMPLE, corpus_p5_files
+from editio.formats import get_format
+from editio.load import load
+from editio.publish import PublishOptions, publish
+from editio.textlayout import reading_text
+from test_text_edition import load_options, text_parts
+
+WORD = re.compile(r"\w+")
+EDITORIAL = {
+    "editio-label", "editio-noteref", "editio-footnotes", "editio-endnotes", "editio-notes",
+    "editio-flag-label", "editio-flag-descriptions", "editio-toc", "editio-index", "editio-controls",
+    "editio-backlink", "editio-metadata", "visually-hidden", "apparatus", "app-ref", "editio-apparatus",
+    "witness-switch", "witness-list", "witnesses",
+}
+EDITORIAL_TAGS = {"nav", "aside", "header", "footer", "script", "style"}
+BLOCKS = {"p", "div", "section", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5",
+          "h6", "br", "dd", "dt", "dl", "blockquote", "figure", "figcaption", "pre", "article", "hr"}
+
+
+def html_reading_text(page: str) -> str:
+    root = lxml_html.document_fromstring(page)
+    mains = root.xpath("//main")
+    assert mains, "the HTML edition has no <main>"
+    parts: list[str] = []
+
+    def walk(el):
+        if not isinstance(el.tag, str):
+            return
+        classes = set((el.get("class") or "").split())
+        if el.tag in EDITORIAL_TAGS or classes & EDITORIAL:
+            return
+        block = el.tag in BLOCKS
+        if block:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+            parts.append(child.tail or "")
+        if block:
+            parts.append(" ")
+
+    walk(mains[0])
+    return "".join(parts)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def first_difference(a: list[str], b: list[str]) -> int | None:
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return i
+    return None if len(a) == len(b) else min(len(a), len(b))
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *corpus_p5_files()], ids=lambda p: p.name)
+def test_text_and_html_editions_agree(path: Path):
+    text_words = words(reading_text(text_parts(path)["body"]))
+    doc = load(path, load_options(path))
+    assert doc.ok, doc.diagnostics
+    page = publish(doc, get_format("html"), PublishOptions()).output
+    html_words = words(html_reading_text(page))
+    i = first_difference(text_words, html_words)
+    if i is not None:
+        pytest.fail(
+            f"{path.name}: the editions part at word #{i} (text has {len(text_words)} words, HTML {len(html_words)})\n"
+            f"  text: {' '.join(text_words[max(0, i - 8):i + 8])}\n"
+            f"  html: {' '.join(html_words[max(0, i - 8):i + 8])}",
+            pytrace=False,
+        )
