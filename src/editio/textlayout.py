@@ -38,6 +38,7 @@ HEADING = "\ue008"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
                           PREFIX: None, HEADING: None, CELL: " ", BREAK: " "})
+_MARKS = re.compile(f"[{LABEL_START}{LABEL_END}{NO_WRAP}{PREFIX}{HEADING}{CELL}]")
 _BLANKS = re.compile(r"\n{3,}")
 _BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
 
@@ -86,10 +87,6 @@ def _drop_labels(text: str) -> str:
     return "".join(out)
 
 
-def _visible(s: str) -> int:
-    return len(s) - s.count(LABEL_START) - s.count(LABEL_END)
-
-
 def _clean(s: str) -> str:
     return s.translate(_CONTROL)
 
@@ -108,34 +105,40 @@ def _line(line: str, width: int) -> list[str]:
     # A long prefix (a header label) would leave no room: hang by 4 instead.
     hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
     # Breaks at the edges of the content, or doubled, would make empty lines.
-    content = _BREAKS.sub(BREAK, content).strip(BREAK + " \t\r\n")
+    if BREAK in content:
+        content = _BREAKS.sub(BREAK, content).strip(BREAK + " \t\r\n")
     result = []
+    # Labels have no width: drop their marks before measuring (kept spaces stay
+    # unbreakable until the line is cut).
+    if _MARKS.search(content):
+        content = _MARKS.sub("", content)
+    kept = KEEP_SPACE in content
     for n, segment in enumerate(content.split(BREAK)):
-        words = [w for w in _SPACES.split(segment) if w]
+        segment = _SPACES.sub(" ", segment).strip(" ")
         lead = prefix if n == 0 else hang
-        if no_wrap or width <= 0:
-            result.append(_clean(lead + " ".join(words)).rstrip())
-        else:
-            result.extend(_wrap(words, lead, hang, width))
+        lines = [(lead + segment).rstrip()] if no_wrap or width <= 0 else _wrap(segment, lead, hang, width)
+        result.extend(line.replace(KEEP_SPACE, " ") for line in lines) if kept else result.extend(lines)
     if heading and result and any(r.strip() for r in result):
         result.append(heading * max(len(r) for r in result))
     return result
 
 
-def _wrap(words: list[str], first: str, hang: str, width: int) -> list[str]:
-    """Greedy wrapping; a word longer than the width stands on its own line."""
-    lines, current, size = [], [], len(first)
-    lead = first
-    for word in words:
-        w = _visible(word)
-        if current and size + 1 + w > width:
-            lines.append(_clean(lead + " ".join(current)).rstrip())
-            lead, current, size = hang, [word], len(hang) + w
-        else:
-            size += w + (1 if current else 0)
-            current.append(word)
-    lines.append(_clean(lead + " ".join(current)).rstrip())
-    return lines
+def _wrap(text: str, first: str, hang: str, width: int) -> list[str]:
+    """Greedy wrapping of collapsed text; a word longer than the width stands alone."""
+    lines, lead = [], first
+    while True:
+        room = width - len(lead)
+        if len(text) <= room:
+            lines.append((lead + text).rstrip())
+            return lines
+        cut = text.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = text.find(" ", max(room, 1))
+            if cut == -1:
+                lines.append((lead + text).rstrip())
+                return lines
+        lines.append((lead + text[:cut]).rstrip())
+        text, lead = text[cut + 1:], hang
 
 
 def _table(rows: list[str], width: int) -> list[str]:
@@ -145,5 +148,5 @@ def _table(rows: list[str], width: int) -> list[str]:
     widths = [max((len(r[k]) for r in cells if k < len(r)), default=0) for k in range(columns)]
     total = sum(widths) + 3 * (columns - 1)
     if width > 0 and total > width:
-        return [x for r in cells for x in _wrap([w for w in " | ".join(r).split(" ") if w], "", "    ", width)]
+        return [x for r in cells for x in _wrap(" | ".join(r), "", "    ", width)]
     return [" | ".join(c.ljust(widths[k]) for k, c in enumerate(r)).rstrip() for r in cells]
