@@ -117,7 +117,7 @@ def _line(line: str, width: int) -> list[str]:
         segment = _SPACES.sub(" ", segment).strip(" ")
         lead = prefix if n == 0 else hang
         lines = [(lead + segment).rstrip()] if no_wrap or width <= 0 else _wrap(segment, lead, hang, width)
-        result.extend(line.replace(KEEP_SPACE, " ") for line in lines) if kept else result.extend(lines)
+        result.extend(line.replace(KEEP_SPACE, " ").rstrip() for line in lines) if kept else result.extend(lines)
     if heading and result and any(r.strip() for r in result):
         result.append(heading * max(len(r) for r in result))
     return result
