@@ -36,4 +36,7 @@
 
   <!-- yes: the HTML page gets an index of persons, places and organisations. -->
   <xsl:param name="name-index" select="'yes'"/>
+  <!-- yes: the text edition prints the number of every verse line whose @n
+       is a multiple of 5, in a margin, as printed books do. -->
+  <xsl:param name="line-numbers" select="'yes'"/>
 </xsl:stylesheet>
