@@ -10,6 +10,7 @@ the output folder; sources are never written.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -79,9 +80,10 @@ class BuildError(Exception):
 class BuildInterrupted(BaseException):
     """Ctrl-C or SIGTERM: workers stopped, no partial file left; `result` holds what was finished."""
 
-    def __init__(self, result: BuildResult) -> None:
+    def __init__(self, result: BuildResult, signum: int = signal.SIGINT) -> None:
         super().__init__("build interrupted")
         self.result = result
+        self.signum = signum
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,18 @@ def find_sources(paths: list[Path], out_dir: Path) -> list[Source]:
     found: list[tuple[Path, Path, Path]] = []  # (path, absolute, root it is relative to)
     for given in map(Path, paths):
         if given.is_dir():
-            if given.resolve() == out_abs:
+            given_abs = given.resolve()
+            if given_abs == out_abs:
                 raise BuildError(f"the output folder {out_dir} is the source folder {given}: choose another with -o")
+            if given_abs.is_relative_to(out_abs):
+                raise BuildError(f"the output folder {out_dir} contains the source folder {given}: choose another with -o")
+            out_inside = out_abs.is_relative_to(given_abs)
             for path in sorted(given.rglob("*.xml")):
                 rel_parts = path.relative_to(given).parts
-                if any(part.startswith(".") for part in rel_parts) or path.resolve().is_relative_to(out_abs):
-                    continue  # hidden folders, and the output folder inside a source folder
+                if any(part.startswith(".") for part in rel_parts):
+                    continue  # hidden folders (.git, editors' backups)
+                if out_inside and path.resolve().is_relative_to(out_abs):
+                    continue  # the output folder inside a source folder
                 if path.is_file():
                     found.append((path, path.resolve(), given))
         elif given.is_file():
@@ -147,6 +155,9 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
             if progress:
                 progress(Progress(done, total, str(source.path), "current"))
 
+    if jobs and options.check and options.schema:
+        _compile_schema(options.schema)
+
     finished: dict[str, DocResult] = {}
 
     def record(doc: DocResult) -> bool:
@@ -160,11 +171,12 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
     previous = _install_sigterm()
     try:
         result.stopped = _run(jobs, config, options.jobs, record)
-    except (KeyboardInterrupt, _Terminated):
+    except (KeyboardInterrupt, _Terminated) as stop:
         _update_state(state, sources, finished, hashes, out_dir)
         _save_quietly(state, out_dir)
         _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
-        raise BuildInterrupted(result) from None
+        signum = signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT
+        raise BuildInterrupted(result, signum) from None
     finally:
         _restore_sigterm(previous)
 
@@ -175,6 +187,16 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
     _write_assets(options, out_dir)
     state.save(out_dir)
     return result
+
+
+def _compile_schema(path: str) -> None:
+    """Compile --schema here: an unusable one is a usage error, and forked workers inherit it."""
+    from editio import schemas
+
+    try:
+        schemas.compiled(schemas.SchemaRef(str(path), schemas.kind_of(str(path)) or "rng"))
+    except schemas.SchemaError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def _worker_config(options: BuildOptions) -> WorkerConfig:
@@ -195,6 +217,7 @@ def _load_state(options: BuildOptions, config: WorkerConfig, out_dir: Path) -> B
     user_xslt = tuple(sorted({p.user_xslt for _f, p in config.publish if p.user_xslt}))
     user_templates = tuple(sorted({t for _f, p in config.publish for t in p.user_templates}))
     # The worker configuration names every option that changes what is written or reported.
+    # (not the output folder's name: it does not change what is written)
     settings = repr((config.formats, config.load, config.publish, config.validate, config.strict, options.index))
     fp = fingerprint(settings, user_xslt, user_templates, options.schema)
     if options.force:
@@ -244,7 +267,10 @@ def _run(jobs: list[Job], config: WorkerConfig, workers: int, record) -> bool:
             if record(build_one(job)):
                 return True
         return False
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(config,))
+    # fork: workers inherit what the parent compiled (--schema); lxml objects cannot be pickled.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker, initargs=(config,))
     try:
         pending = {pool.submit(build_one, job) for job in jobs}
         while pending:

@@ -148,4 +148,10 @@ class BuildState:
     def save(self, out_dir: Path) -> None:
         data = {"editio": __version__, "fingerprint": self.fingerprint, "documents": self.documents}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        write_atomic(out_dir / STATE_NAME, text)
+        target = out_dir / STATE_NAME
+        try:
+            if target.read_text(encoding="utf-8") == text:
+                return  # a build that changed nothing touches nothing
+        except (OSError, ValueError):
+            pass
+        write_atomic(target, text)

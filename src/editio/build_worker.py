@@ -19,12 +19,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editio import page, transform
+from lxml import etree
+
+from editio import page, schematron, transform
 from editio.build_index import entry_for
 from editio.diagnostics import Diagnostic, Severity, error
 from editio.formats import get_format
 from editio.load import LoadOptions, load
 from editio.publish import PublishOptions, publish
+from editio.rules import run_rules
 from editio.validate import ValidateOptions, validate_document
 from editio.write import write_atomic
 
@@ -124,7 +127,7 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
         return failed
     found: list[Diagnostic] = list(doc.diagnostics)
     if config.validate is not None:
-        checks = validate_document(doc, config.validate)
+        checks = _check(doc, config.validate)
         # Real corpora follow their own schemas and must still publish: findings
         # are warnings, unless --strict makes every finding an error.
         found += _as(Severity.ERROR if config.strict else Severity.WARNING, checks)
@@ -151,6 +154,28 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
     for rel, text in rendered:
         write_atomic(out_dir / rel, text)
     return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], found, entry)
+
+
+def _check(doc, options: ValidateOptions) -> list[Diagnostic]:
+    """Schema checks only where a schema applies (--schema or the document's <?xml-model?>).
+
+    editio's own fallback schema is for `editio validate`: in a build it would
+    cost more than the transformation itself, on documents that chose no schema.
+    """
+    if options.schema or _declares_schema(doc.tree):
+        return validate_document(doc, options)
+    found = list(schematron.check(doc, options))
+    if options.integrity:
+        found += run_rules(doc, options.disabled)
+    return found
+
+
+def _declares_schema(tree) -> bool:
+    for node in tree.getroot().itersiblings(preceding=True):
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            if "schematron" not in (node.get("schematypens") or "") + (node.get("type") or ""):
+                return True
+    return False
 
 
 def _slow_down_writes(seconds: float) -> None:

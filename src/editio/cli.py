@@ -238,7 +238,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
 
     Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
-    and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130).
+    and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
     """
     from editio.build import BuildError, BuildInterrupted, BuildOptions, build as run_build
 
@@ -272,7 +272,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
         progress.close()
         _emit(Diagnostics(stop.result.diagnostics).without(disable))
         click.echo("editio: build interrupted; finished documents are kept, no partial file was left", err=True)
-        sys.exit(130)
+        sys.exit(128 + stop.signum)
     except OSError as exc:
         progress.close()
         click.echo(f"editio: cannot write in {out_dir}: {exc.strerror or exc}", err=True)

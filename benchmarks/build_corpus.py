@@ -1,0 +1,141 @@
+"""How fast `editio build` is, against the limit: lxml's parse + serialize of the same files.
+
+    python benchmarks/build_corpus.py [--repeat 3] [--sets corpus,many,notes] [--no-cli]
+
+Sets, all measured in the same run:
+  corpus  ../shared/corpus: the TEI P5 files (the P4 file and the XInclude
+          target left out), built with --xinclude;
+  many    a thousand small documents (benchmarks/make_scale_corpus.py);
+  notes   one document with 8,000 notes and one with 16,000.
+
+For each set it prints seconds per MB of
+  limit     lxml parse + serialize to bytes of every file, in this process;
+  build-j1  editio.build.build(..., jobs=1, force=True): in-process, one core,
+            every format (html, text), checks and index included. The ratio
+            build-j1/limit is the one the target is about (both on one core);
+  cli       `editio build --force -q` in a subprocess with the default -j
+            (one worker per CPU): what a user waits for, start-up included.
+Times are the best of --repeat runs (the machine is shared; the best run is
+the least disturbed). The notes set also prints time(16,000) / time(8,000).
+Targets (issue 7): build-j1 within 3x of the limit per MB on the corpus; the
+16,000-note document at most 2.5x the 8,000-note one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+NOT_P5 = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml"}
+
+sys.path.insert(0, str(HERE))
+import make_scale_corpus  # noqa: E402
+
+from editio.build import BuildOptions, build  # noqa: E402
+from editio.load import LoadOptions  # noqa: E402
+
+
+def best(repeat: int, run) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def limit(files: list[Path]) -> None:
+    parser = etree.XMLParser(huge_tree=True)
+    for path in files:
+        tree = etree.parse(str(path), parser)
+        etree.tostring(tree, encoding="utf-8")
+
+
+FORMATS = ("html", "text")
+
+
+def build_in_process(paths: list[Path], out: Path, xinclude: bool) -> None:
+    options = BuildOptions(out_dir=out, formats=FORMATS, jobs=1, force=True, load=LoadOptions(xinclude=xinclude))
+    result = build(paths, options)
+    if not result.built:
+        raise SystemExit(f"nothing was built from {paths}: {[str(d) for d in result.diagnostics[:5]]}")
+
+
+def build_cli(paths: list[Path], out: Path, xinclude: bool) -> None:
+    command = [sys.executable, "-m", "editio", "build", *map(str, paths), "-o", str(out), "--force", "-q",
+               "-f", ",".join(FORMATS)]
+    if xinclude:
+        command.append("--xinclude")
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def measure(name: str, paths: list[Path], files: list[Path], repeat: int, cli: bool, xinclude: bool, work: Path) -> dict:
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    out = work / f"out-{name}"
+    shutil.rmtree(out, ignore_errors=True)
+    row = {"set": name, "files": len(files), "MB": mb}
+    row["limit"] = best(repeat, lambda: limit(files))
+    row["build-j1"] = best(repeat, lambda: build_in_process(paths, out, xinclude))
+    if cli:
+        row["cli"] = best(repeat, lambda: build_cli(paths, out, xinclude))
+    return row
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"{'set':<12}{'files':>6}{'MB':>7}{'limit s/MB':>12}{'build-j1 s/MB':>15}{'ratio':>7}{'cli s/MB':>10}{'ratio':>7}")
+    for r in rows:
+        mb = r["MB"]
+        line = f"{r['set']:<12}{r['files']:>6}{mb:>7.2f}{r['limit'] / mb:>12.4f}{r['build-j1'] / mb:>15.4f}{r['build-j1'] / r['limit']:>7.1f}"
+        if "cli" in r:
+            line += f"{r['cli'] / mb:>10.4f}{r['cli'] / r['limit']:>7.1f}"
+        print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sets", default="corpus,many,notes")
+    parser.add_argument("--formats", default="html,text", help="Formats to build (default: html,text).")
+    parser.add_argument("--no-cli", dest="cli", action="store_false", help="Skip the CLI (default -j) runs.")
+    args = parser.parse_args()
+    global FORMATS
+    FORMATS = tuple(args.formats.split(","))
+    sets = set(args.sets.split(","))
+    scale = make_scale_corpus.make()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="editio-bench-") as tmp:
+        work = Path(tmp)
+        if "corpus" in sets:
+            files = sorted(p for p in CORPUS.glob("*.xml") if p.name not in NOT_P5)
+            rows.append(measure("corpus", files, files, args.repeat, args.cli, True, work))
+        if "many" in sets:
+            files = sorted(scale["many"].glob("*.xml"))
+            rows.append(measure("many", [scale["many"]], files, args.repeat, args.cli, False, work))
+        if "notes" in sets:
+            for key in ("notes-8000", "notes-16000"):
+                rows.append(measure(key, [scale[key]], [scale[key]], args.repeat, args.cli, False, work))
+    print(f"editio build benchmark ({','.join(FORMATS)}), {os.cpu_count()} CPU(s), best of {args.repeat}; "
+          "ratio = time / limit (lxml parse + serialize) per MB")
+    print_table(rows)
+    by_set = {r["set"]: r for r in rows}
+    if "notes-8000" in by_set and "notes-16000" in by_set:
+        ratio = by_set["notes-16000"]["build-j1"] / by_set["notes-8000"]["build-j1"]
+        print(f"notes: build-j1 time(16,000) / time(8,000) = {ratio:.2f} (target <= 2.5)")
+    if "corpus" in by_set:
+        r = by_set["corpus"]
+        print(f"corpus: build-j1 / limit = {r['build-j1'] / r['limit']:.1f} (target <= 3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Where a build's time goes, stage by stage, and which XSLT templates cost most.
+
+    python benchmarks/profile_build.py FILE_OR_FOLDER... [--formats html,text] [--templates 15]
+
+Stages per format: load, checks (as `editio build` runs them), prepare,
+transform (libxslt), page (Jinja + serialisation), layout (text only). With
+--templates N it reruns each transform with libxslt's profiler and prints the
+N templates with the most time of their own, summed over the files (the
+profiler slows everything down; read its numbers as shares, not times).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from editio import page, transform
+from editio.build_worker import _check
+from editio.discover import find_xml_files
+from editio.formats import get_format
+from editio.load import LoadOptions, load
+from editio.prepare import prepare
+from editio.publish import PublishOptions
+from editio.textlayout import finish
+from editio.validate import ValidateOptions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--formats", default="html,text")
+    parser.add_argument("--xinclude", action="store_true")
+    parser.add_argument("--templates", type=int, default=0, metavar="N")
+    args = parser.parse_args()
+    formats = [get_format(f) for f in args.formats.split(",")]
+    options = PublishOptions()
+    for fmt in formats:
+        transform.compile_stylesheet(transform.stylesheet_path(fmt.stylesheet))
+    stages: dict[str, float] = defaultdict(float)
+    own: dict[tuple[str, str], float] = defaultdict(float)
+    calls: dict[tuple[str, str], int] = defaultdict(int)
+    files = find_xml_files(args.paths)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    for path in files:
+        clock = time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            stages[name] += now - clock
+            clock = now
+
+        doc = load(path, LoadOptions(xinclude=args.xinclude))
+        lap("load")
+        if not doc.ok:
+            continue
+        _check(doc, ValidateOptions())
+        lap("checks")
+        prepare(doc.tree)
+        lap("prepare")
+        for fmt in formats:
+            result, _found = transform.run(doc.tree, fmt.stylesheet, options.stylesheet_params(), source=str(path))
+            lap(f"{fmt.name}: transform")
+            text = page.render(result, fmt, (), {"width": 78, "header": True, "source_name": path.name})
+            lap(f"{fmt.name}: page")
+            if fmt.name == "text":
+                finish(text, 78)
+                lap("text: layout")
+            if args.templates:
+                xslt = transform.compile_stylesheet(transform.stylesheet_path(fmt.stylesheet))
+                params = {k: xslt.strparam(v) for k, v in options.stylesheet_params().items()}
+                profiled = xslt(doc.tree, profile_run=True, **params)
+                for t in profiled.xslt_profile.getroot():
+                    key = (fmt.name, f"{t.get('match') or ''} {t.get('name') or ''} {t.get('mode') or ''}".strip())
+                    own[key] += float(t.get("time", 0))
+                    calls[key] += int(t.get("calls", 0))
+                clock = time.perf_counter()
+    total = sum(stages.values())
+    print(f"{len(files)} file(s), {size:.2f} MB, {total:.2f} s ({total / size:.3f} s/MB)")
+    for name, seconds in stages.items():
+        print(f"  {name:<18}{seconds:8.3f} s {seconds / size:8.4f} s/MB {100 * seconds / total:5.1f}%")
+    if own:
+        print(f"top {args.templates} templates by own time (libxslt profiler units):")
+        for (fmt, template), t in sorted(own.items(), key=lambda kv: -kv[1])[: args.templates]:
+            print(f"  {fmt:<5}{t:10.0f} {calls[(fmt, template)]:8d} calls  {template}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
