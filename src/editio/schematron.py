@@ -27,7 +27,7 @@ from elementpath import XPathContext, get_node_tree
 from elementpath.xpath31 import XPath31Parser
 from lxml import etree
 
-from editio.diagnostics import Diagnostic, Severity, error
+from editio.diagnostics import Diagnostic, Severity, error, warning
 from editio.load import Document, make_parser
 from editio.locate import Locator
 
@@ -525,23 +525,33 @@ def _where(node, locator: Locator) -> tuple[int, int]:
 
 
 def check(doc: Document, options) -> list[Diagnostic]:
-    """Schematron level of `editio validate`: --schematron files, and the rules embedded in the RelaxNG in use."""
+    """Schematron level of `editio validate`: --schematron files, Schematron named by the
+    document's <?xml-model?> (schematypens ISO Schematron), and the rules embedded in
+    every RelaxNG schema the document is checked against (each schema file once)."""
     found: list[Diagnostic] = []
+    sources: list[tuple[Path, str]] = [(Path(f), "user") for f in (getattr(options, "schematron", ()) or ())]
+    refs, problems = _schematron_models(doc, options)
+    sources += refs
+    found += problems
+    sources += [(path, "rng") for path in _relaxng_in_use(doc, options)]
     schemas: list[Schema] = []
-    for file in getattr(options, "schematron", ()) or ():
+    seen: set[Path] = set()
+    for path, origin in sources:
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
         try:
-            schemas.append(compile_schematron(file))
+            if resolved.suffix in (".rng", ".xml") or origin == "rng":
+                schema = embedded_rules(resolved)
+            else:
+                schema = compile_schematron(resolved)
         except (SchematronError, OSError) as exc:
-            found.append(error(str(file), 0, 0, f"cannot use Schematron file: {exc}", "schematron.load"))
-    rng = _schema_in_use(doc, options)
-    if rng is not None and rng.suffix == ".rng" and rng.is_file():
-        try:
-            embedded = embedded_rules(rng)
-        except (SchematronError, OSError) as exc:
-            embedded = None
-            found.append(error(str(rng), 0, 0, f"cannot read embedded Schematron: {exc}", "schematron.load"))
-        if embedded is not None:
-            schemas.append(embedded)
+            where = str(path) if origin == "user" else str(doc.path)
+            found.append(error(where, 0, 0, f"cannot use Schematron {path}: {exc}", "schematron.load"))
+            continue
+        if schema is not None:
+            schemas.append(schema)
     if schemas:
         locator = Locator(doc.tree, doc.path)
         for schema in schemas:
@@ -549,11 +559,48 @@ def check(doc: Document, options) -> list[Diagnostic]:
     return found
 
 
-def _schema_in_use(doc: Document, options) -> Path | None:
-    from editio import schemas
+def _schematron_models(doc: Document, options) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """<?xml-model schematypens="...schematron"?> of the document (unless --schema overrides them)."""
+    from editio import schemas as schema_module
 
-    resolve = getattr(schemas, "schema_for", None)
-    if resolve is not None:
-        chosen = resolve(doc, options)
-        return Path(chosen) if chosen is not None else None
-    return Path(options.schema) if getattr(options, "schema", None) else None
+    if getattr(options, "schema", None) or not getattr(options, "use_document_schemas", True):
+        return [], []
+    refs, problems = [], []
+    for pi in doc.tree.getroot().itersiblings(preceding=True):
+        if not isinstance(pi, etree._ProcessingInstruction) or pi.target != "xml-model":
+            continue
+        attrs = dict(re.findall(r"([\w:-]+)\s*=\s*[\"']([^\"']*)[\"']", pi.text or ""))
+        if attrs.get("schematypens") not in (SCH, "http://www.ascc.net/xml/schematron") or not attrs.get("href"):
+            continue
+        href = attrs["href"]
+        line = pi.sourceline or 1
+        if re.match(r"https?://", href):
+            local = schema_module.lookup_cached(href)
+            if local is None:
+                problems.append(warning(str(doc.path), line, 1,
+                                        f"Schematron {href} is not in the local schema cache, so its rules were not "
+                                        f"run (editio never downloads); fetch it once and run: editio schema add {href} FILE",
+                                        "schematron.not-cached"))
+                continue
+            refs.append((Path(local), "model"))
+        elif re.match(r"[A-Za-z][\w+.-]*:", href) and not href.startswith("file:"):
+            continue
+        else:
+            local = doc.path.resolve().parent / href.removeprefix("file://")
+            if not local.is_file():
+                problems.append(error(str(doc.path), line, 1, f"Schematron {href} not found (looked for {local})",
+                                      "schematron.not-found"))
+                continue
+            refs.append((local, "model"))
+    return refs, problems
+
+
+def _relaxng_in_use(doc: Document, options) -> list[Path]:
+    """The RelaxNG (XML syntax) schemas schemas.py checks this document against."""
+    from editio import schemas as schema_module
+
+    try:
+        refs, _ = schema_module.schemas_for(doc, options)
+    except Exception:  # schemas.py reports its own problems; here only the paths matter
+        return []
+    return [Path(r.location) for r in refs if r.kind == "rng" and Path(r.location).is_file()]

@@ -164,5 +164,5 @@ def local_files_exist(ctx: Context):
         if not (folder / file_part).exists():
             line, col = ctx.at(ref.element)
             yield info(ctx.path, line, col,
-                       f"@{ref.attribute} '{token}' refers to {file_part}, which is not in {folder}",
+                       f"@{ref.attribute} '{token}' refers to {file_part}, which does not exist beside this file",
                        "integrity.pointer.file")
