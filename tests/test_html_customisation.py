@@ -111,3 +111,24 @@ def test_sample_page_has_what_the_issue_asks():
     assert "CC BY-SA 4.0" in page and "Criteri editoriali" in page
     # every division and paragraph has an id
     assert not re.search(r"<(section|p)(?![^>]*\bid=)[^>]*class=\"tei-(div|p)\b", page)
+
+
+def test_a_stylesheet_can_add_css_to_the_page(tmp_path):
+    """A `<part name="style">` of the stylesheet result goes into the page's <style>, as CSS text."""
+    xslt = tmp_path / "styled.xsl"
+    xslt.write_text(
+        """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+          <xsl:import href="editio:html.xsl"/>
+          <xsl:template match="/">
+            <edition lang="en" dir="ltr"><title>T</title>
+              <part name="style">.x > .y { color: #333; } &lt;/style&gt;&lt;script&gt;</part>
+              <part name="body"><p>Body.</p></part>
+            </edition>
+          </xsl:template>
+        </xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    out = run_cli(CASES / "verse.xml", "--xslt", xslt).stdout
+    head = out[: out.index("</head>")]
+    assert ".x > .y { color: #333; }" in head
+    assert head.count("</style>") == 1 and "<script" not in out

@@ -51,7 +51,11 @@ def result_context(result, fmt: Format) -> dict:
         raise ValueError("stylesheet result is not an <edition> element")
     parts = {}
     for part in root.iterfind("part"):
-        if fmt.name == "html":
+        if fmt.name == "html" and part.get("name") == "style":
+            # CSS a stylesheet adds to the page's <style> (plain text, not markup);
+            # "</" could end the style element, so it never passes.
+            parts["style"] = Markup((part.text or "").replace("</", "<\\/"))
+        elif fmt.name == "html":
             parts[part.get("name")] = Markup(_inner_html(part))
         else:
             parts[part.get("name")] = part.text or ""
