@@ -14,6 +14,7 @@
   <xsl:include href="common/flags.xsl"/>
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
+  <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>

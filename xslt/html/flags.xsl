@@ -56,6 +56,32 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A flag's label or description: looked up in the catalogue once per page
+       for the known kinds (a lookup is a scan of the catalogue). -->
+  <xsl:variable name="flag-messages">
+    <xsl:call-template name="flag-message-list"><xsl:with-param name="kinds" select="concat($flag-kinds, ' ')"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:template name="flag-message-list">
+    <xsl:param name="kinds"/>
+    <xsl:variable name="kind" select="substring-before($kinds, ' ')"/>
+    <xsl:if test="$kind != ''">
+      <xsl:text>|</xsl:text><xsl:value-of select="$kind"/><xsl:text>=</xsl:text>
+      <xsl:call-template name="fast-message"><xsl:with-param name="key" select="$kind"/></xsl:call-template>
+      <xsl:text>|</xsl:text><xsl:value-of select="$kind"/><xsl:text>.description=</xsl:text>
+      <xsl:call-template name="fast-message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template>
+      <xsl:call-template name="flag-message-list"><xsl:with-param name="kinds" select="substring-after($kinds, ' ')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="flag-message">
+    <xsl:param name="key"/>
+    <xsl:choose>
+      <xsl:when test="contains(concat($flag-messages, '|'), concat('|', $key, '='))">
+        <xsl:value-of select="substring-before(concat(substring-after($flag-messages, concat('|', $key, '=')), '|'), '|')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="fast-message"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="flag-label">
     <xsl:param name="kind"/>
     <sup class="editio-flag-label">
@@ -63,9 +89,9 @@
       <xsl:if test="ancestor-or-self::*[@xml:lang][1]/@xml:lang != $doc-lang">
         <xsl:attribute name="lang"><xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template></xsl:attribute>
       </xsl:if>
-      <xsl:attribute name="title"><xsl:call-template name="message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="title"><xsl:call-template name="flag-message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template></xsl:attribute>
       <xsl:text>[</xsl:text>
-      <xsl:call-template name="message"><xsl:with-param name="key" select="$kind"/></xsl:call-template>
+      <xsl:call-template name="flag-message"><xsl:with-param name="key" select="$kind"/></xsl:call-template>
       <xsl:text>]</xsl:text>
     </sup>
   </xsl:template>
@@ -94,7 +120,7 @@
     <xsl:variable name="kind" select="substring-before($kinds, ' ')"/>
     <xsl:if test="$kind != ''">
       <xsl:if test="contains($used, concat(' ', $kind, ' '))">
-        <span id="editio-flag-{$kind}"><xsl:call-template name="message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template></span>
+        <span id="editio-flag-{$kind}"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="concat($kind, '.description')"/></xsl:call-template></span>
       </xsl:if>
       <xsl:call-template name="flag-description">
         <xsl:with-param name="kinds" select="substring-after($kinds, ' ')"/>

@@ -26,6 +26,11 @@
   <xsl:key name="notes-by-target" match="tei:note[@editio:id][@target]"
       use="substring-after(substring-before(concat(normalize-space(@target), ' '), ' '), '#')"/>
 
+  <!-- Labels looked up once per page, not once per note. -->
+  <xsl:variable name="label-note-marker"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'note.marker'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="label-note-backlink"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'note.backlink'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="label-note-empty"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'note.empty'"/></xsl:call-template></xsl:variable>
+
   <xsl:template match="tei:note">
     <xsl:variable name="placement"><xsl:call-template name="note-placement"/></xsl:variable>
     <xsl:variable name="target"><xsl:call-template name="note-standoff-target"/></xsl:variable>
@@ -49,7 +54,7 @@
   <xsl:template name="note-marker">
     <sup class="editio-noteref">
       <a href="#{@editio:id}" id="{@editio:ref}" role="doc-noteref">
-        <span class="visually-hidden"><xsl:text> </xsl:text><xsl:call-template name="message"><xsl:with-param name="key" select="'note.marker'"/></xsl:call-template><xsl:text> </xsl:text></span>
+        <span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$label-note-marker"/><xsl:text> </xsl:text></span>
         <xsl:value-of select="@editio:n"/>
       </a>
     </sup>
@@ -76,9 +81,9 @@
       <xsl:choose>
         <xsl:when test="$backlink">
           <a class="editio-backlink" href="#{@editio:ref}" role="doc-backlink">
-            <xsl:attribute name="title"><xsl:call-template name="message"><xsl:with-param name="key" select="'note.backlink'"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="title"><xsl:value-of select="$label-note-backlink"/></xsl:attribute>
             <xsl:value-of select="@editio:n"/>
-            <span class="visually-hidden"><xsl:text> </xsl:text><xsl:call-template name="message"><xsl:with-param name="key" select="'note.backlink'"/></xsl:call-template></span>
+            <span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$label-note-backlink"/></span>
           </a>
         </xsl:when>
         <xsl:otherwise><span class="editio-note-label"><xsl:value-of select="@editio:n"/></span></xsl:otherwise>
@@ -94,7 +99,7 @@
       <xsl:when test="$empty = 'yes'">
         <span class="editio-note-empty">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template></xsl:attribute></xsl:if>
-          <xsl:call-template name="message"><xsl:with-param name="key" select="'note.empty'"/></xsl:call-template>
+          <xsl:value-of select="$label-note-empty"/>
         </span>
       </xsl:when>
       <xsl:when test="@editio:block"><div class="editio-note-text"><xsl:apply-templates/></div></xsl:when>
@@ -141,7 +146,7 @@
     </xsl:variable>
     <xsl:if test="string($notes) != ''">
       <section id="editio-endnotes" class="editio-endnotes" aria-labelledby="editio-endnotes-title">
-        <h2 id="editio-endnotes-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template></h2>
+        <h2 id="editio-endnotes-title"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template></h2>
         <xsl:copy-of select="$notes"/>
       </section>
     </xsl:if>
