@@ -22,7 +22,8 @@ from typing import Callable
 from editio.build_index import render_index
 from editio.build_state import BuildState, diagnostic_from_json, diagnostic_to_json, fingerprint, hash_bytes, hash_file, xinclude_targets
 from editio.build_worker import DocResult, Job, WorkerConfig, build_one, init_worker
-from editio.diagnostics import Diagnostic, Severity, info, warning
+from editio.diagnostics import Diagnostic, info, warning
+from editio.discover import discover
 from editio.formats import get_format
 from editio.load import LoadOptions
 from editio.publish import PublishOptions
@@ -93,8 +94,12 @@ class Source:
     rel: str  # output name without suffix, relative to the output folder
 
 
-def find_sources(paths: list[Path], out_dir: Path) -> list[Source]:
-    """Sources in a stable order, each with a collision-free output name."""
+def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnostic] | None = None) -> list[Source]:
+    """Sources in a stable order, each with a collision-free output name.
+
+    Problems met while searching folders (a folder link loop) go to `walk_problems`.
+    """
+    walk_problems = [] if walk_problems is None else walk_problems
     out_abs = out_dir.resolve()
     found: list[tuple[Path, Path, Path]] = []  # (path, absolute, root it is relative to)
     for given in map(Path, paths):
@@ -105,14 +110,18 @@ def find_sources(paths: list[Path], out_dir: Path) -> list[Source]:
             if given_abs.is_relative_to(out_abs):
                 raise BuildError(f"the output folder {out_dir} contains the source folder {given}: choose another with -o")
             out_inside = out_abs.is_relative_to(given_abs)
-            for path in sorted(given.rglob("*.xml")):
+            files, problems = discover([given])  # follows folder links, never in a loop
+            walk_problems.extend(problems)
+            for path in files:
                 rel_parts = path.relative_to(given).parts
                 if any(part.startswith(".") for part in rel_parts):
                     continue  # hidden folders (.git, editors' backups)
-                if out_inside and path.resolve().is_relative_to(out_abs):
+                if not path.is_file():
+                    continue
+                absolute = path.resolve()
+                if out_inside and absolute.is_relative_to(out_abs):
                     continue  # the output folder inside a source folder
-                if path.is_file():
-                    found.append((path, path.resolve(), given))
+                found.append((path, absolute, given))
         elif given.is_file():
             found.append((given, given.resolve(), given.parent))
         else:
@@ -140,10 +149,11 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
     for name in options.formats:
         get_format(name)  # ValueError for an unknown format
     out_dir = Path(options.out_dir)
-    sources = find_sources(paths, out_dir)
+    walk_problems: list[Diagnostic] = []
+    sources = find_sources(paths, out_dir, walk_problems)
     config = _worker_config(options)
     state = _load_state(options, config, out_dir)
-    result = BuildResult()
+    result = BuildResult(diagnostics=walk_problems)
     notes: dict[str, list[Diagnostic]] = {}
     jobs, hashes, parts_of = _plan(sources, options, state, out_dir, notes)
     total, done = len(sources), 0

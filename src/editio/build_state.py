@@ -82,6 +82,8 @@ def xinclude_targets(source: Path, data: bytes, limit: int = 200) -> list[Path]:
     Only used to decide whether a document changed, so anything unreadable is
     simply left out: loading the document reports the real problem.
     """
+    if XI_NS.encode() not in data:
+        return []
     found: list[Path] = []
     pending = [(source, data)]
     seen = {source.resolve()}
