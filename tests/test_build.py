@@ -88,6 +88,18 @@ def test_rebuild_skips_unchanged_documents_and_rebuilds_a_changed_one(corpus, tm
     assert sorted(p.name for p in build([corpus], BuildOptions(out_dir=out, jobs=1, force=True)).built) == sorted(GOOD)
 
 
+def test_outputs_of_a_deleted_source_are_removed(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], BuildOptions(out_dir=out, jobs=1))
+    gone = Path(GOOD[0]).stem
+    assert (out / f"{gone}.html").is_file()
+    (corpus / GOOD[0]).unlink()
+    build([corpus], BuildOptions(out_dir=out, jobs=1))
+    assert not (out / f"{gone}.html").exists() and not (out / f"{gone}.txt").exists()
+    assert f"{gone}.html" not in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / (Path(GOOD[1]).stem + ".html")).is_file()
+
+
 def test_option_change_rebuilds_everything(corpus, tmp_path):
     out = tmp_path / "out"
     build([corpus], BuildOptions(out_dir=out, jobs=1))

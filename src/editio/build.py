@@ -340,7 +340,9 @@ def _update_state(state: BuildState, sources, finished: dict[str, DocResult], ha
     keys = {s.key for s in sources}
     for key in list(state.documents):
         if key not in keys:
-            del state.documents[key]
+            record = state.documents.pop(key)
+            if not Path(key).exists():
+                _remove_outputs(record.get("outputs", []), out_dir)
     for key, doc in finished.items():
         if doc.status != "built":
             state.documents.pop(key, None)
@@ -354,6 +356,15 @@ def _update_state(state: BuildState, sources, finished: dict[str, DocResult], ha
             "diagnostics": [diagnostic_to_json(d) for d in doc.diagnostics],
             "entry": doc.entry,
         }
+
+
+def _remove_outputs(outputs: list[str], out_dir: Path) -> None:
+    """The editions of a source that was deleted: only files this build wrote, only inside DIR."""
+    base = out_dir.resolve()
+    for rel in outputs:
+        target = (out_dir / rel).resolve()
+        if target.is_relative_to(base) and target.is_file():
+            target.unlink()
 
 
 def _collect(result: BuildResult, sources, state, finished, notes, parts_of, out_dir, hashes) -> None:
