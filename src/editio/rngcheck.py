@@ -60,6 +60,9 @@ _DATATYPES = {
 }
 
 
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
 @dataclass
 class _Problem:
     kind: str  # element | attribute | value | text | missing | content
@@ -73,6 +76,15 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
     """`isolation`: the same grammar with any element as start, to check a subtree alone."""
     if relaxng.validate(tree):
         return []
+    tree, repeats = _rename_duplicate_ids(tree)
+    located = _Explainer(None, {}, path, source)
+    id_found = [
+        error(path, el.sourceline or 0, located._attribute_column(el, XML_ID),
+              f'duplicate ID "{value}" (first on line {first.sourceline})', "schema.id")
+        for el, first, value in repeats
+    ]
+    if _origin is None and relaxng.validate(tree):
+        return id_found
     work = copy.deepcopy(tree)
     origin = dict(zip(work.iter(), tree.iter()))
     if _origin is not None:
@@ -103,7 +115,7 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
         entries = list(relaxng.error_log) or []
         e = entries[0] if entries else None
         found.append(error(path, e.line if e else 0, 0, e.message if e else "not valid against the schema", "schema.content"))
-    return _unique(found)
+    return _unique(id_found + found)
 
 
 def _inside(p: _Problem, isolation, grammar, path, source, origin) -> list[Diagnostic]:
@@ -126,6 +138,35 @@ def _inside(p: _Problem, isolation, grammar, path, source, origin) -> list[Diagn
                 inner = [d] if d else []
             found.extend(inner)
     return found
+
+
+def _rename_duplicate_ids(tree):
+    """(tree, repeats): a copy whose repeated xml:ids are made unique (or the
+    tree itself), and each repetition as (element, first element, value).
+
+    libxml2's RelaxNG turns a repeated ID into misleading content errors far
+    from it; the repetition is reported once, here, as jing does.
+    """
+    first: dict[str, etree._Element] = {}
+    repeats = []
+    for el in tree.iter():
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is not None:
+            if value in first:
+                repeats.append((el, first[value], value))
+            else:
+                first[value] = el
+    if not repeats:
+        return tree, []
+    work = copy.deepcopy(tree)
+    seen: set[str] = set()
+    for i, el in enumerate(work.iter()):
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is not None:
+            if value in seen:
+                el.set(XML_ID, f"{value}.editio-repeat-{i}")
+            seen.add(value)
+    return work, repeats
 
 
 def _problems(error_log, work) -> list[_Problem]:

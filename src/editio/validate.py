@@ -39,7 +39,10 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
     found.extend(schemas.check(doc, options))
     found.extend(schematron.check(doc, options))
     if options.integrity:
-        found.extend(run_rules(doc, options.disabled))
+        # A repeated xml:id the schema already reported (schema.id) is not said twice.
+        said = {d.line for d in found if d.code == "schema.id"}
+        found.extend(d for d in run_rules(doc, options.disabled)
+                     if not (d.code == "integrity.id" and d.line in said))
     return found
 
 
