@@ -133,3 +133,17 @@ def test_a_stylesheet_can_add_css_to_the_page(tmp_path):
     assert ".x > .y { color: #333; }" in head
     # "</style>" cannot close the element early: the rest stays CSS text, never markup
     assert head.count("</style>") == 1 and "<script" not in out[out.index("</style>"):]
+
+
+def test_a_repeated_xml_id_gives_unique_page_ids(tmp_path):
+    doc = tmp_path / "dup.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>D</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p xml:id="x">a <ref target="#x">link</ref></p><p xml:id="x">b</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    page = publish_html(doc).output
+    ids = re.findall(r'\bid="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and '<p id="x"' in page
+    assert '<a class="tei-ref" href="#x">link</a>' in page

@@ -88,6 +88,17 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
         taken.add(name)
         return name
 
+    used: set[str] = set()
+
+    def own_id(el) -> str | None:
+        """The element's xml:id, unless an earlier element has it (a repeated
+        xml:id is reported by validation, not refused): a page id must be unique."""
+        xml_id = el.get(XML_ID)
+        if xml_id is None or xml_id in used:
+            return None
+        used.add(xml_id)
+        return xml_id
+
     # An explicit stack, not recursion: documents may nest deeper than Python's limit.
     stack = [(iter(root), (), 0, defaultdict(int))]
     while stack:
@@ -103,27 +114,27 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             counters["div"] += 1
             path = (*div_path, counters["div"])
             child.set(LEVEL, str(level + 1))
-            child.set(ID, child.get(XML_ID) or unique("d" + ".".join(map(str, path))))
+            child.set(ID, own_id(child) or unique("d" + ".".join(map(str, path))))
             stack.append((iter(child), path, level + 1, defaultdict(int)))
             continue
         if tag == TEXT:
             counters["text"] += 1
             prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
-            child.set(ID, child.get(XML_ID) or unique(f"{prefix}text{counters['text']}"))
+            child.set(ID, own_id(child) or unique(f"{prefix}text{counters['text']}"))
         if tag in NAMES:
             name_count += 1
-            child.set(ID, child.get(XML_ID) or unique(f"name{name_count}"))
+            child.set(ID, own_id(child) or unique(f"name{name_count}"))
         elif tag in CITABLE:
             local = tag[len(_T):]
             counters[local] += 1
             prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
-            child.set(ID, child.get(XML_ID) or unique(f"{prefix}{local}{counters[local]}"))
+            child.set(ID, own_id(child) or unique(f"{prefix}{local}{counters[local]}"))
         elif tag == NOTE and not _inside(child, APP):
             kind = child.get("type", "")
             note_counts[kind] += 1
             child.set(N, child.get("n") or str(note_counts[kind]))
             suffix = f"{kind}-" if kind else ""
-            child.set(ID, child.get(XML_ID) or unique(f"note-{suffix}{note_counts[kind]}"))
+            child.set(ID, own_id(child) or unique(f"note-{suffix}{note_counts[kind]}"))
             child.set(REF, unique(child.get(ID) + "-ref"))
         stack.append((iter(child), div_path, level, counters))
 

@@ -19,6 +19,10 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
+  <!-- Elements by xml:id. Not id(): the loader does not make xml:id a DTD ID
+       (a repeated xml:id must not refuse the document), so id() finds nothing. -->
+  <xsl:key name="editio-xml-id" match="*[@xml:id]" use="@xml:id"/>
+
   <xsl:template name="note-placement">
     <xsl:variable name="place" select="translate(normalize-space(@place), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:choose>
@@ -37,7 +41,7 @@
   <xsl:template name="note-standoff-target">
     <xsl:variable name="first" select="substring-before(concat(normalize-space(@target), ' '), ' ')"/>
     <xsl:if test="starts-with($first, '#') and not(ancestor::tei:p or ancestor::tei:l or ancestor::tei:ab or ancestor::tei:head)
-        and id(substring($first, 2))[ancestor::tei:text][self::tei:anchor or self::tei:seg or self::tei:p
+        and key('editio-xml-id', substring($first, 2))[1][ancestor::tei:text][self::tei:anchor or self::tei:seg or self::tei:p
         or self::tei:ab or self::tei:l or self::tei:w or self::tei:head or self::tei:hi or self::tei:term or self::tei:q
         or self::tei:quote or self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
         or self::tei:rs or self::tei:date]">

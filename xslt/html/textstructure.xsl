@@ -257,7 +257,7 @@
     <xsl:variable name="first" select="substring-before(concat(normalize-space($target), ' '), ' ')"/>
     <xsl:choose>
       <xsl:when test="starts-with($first, '#')">
-        <xsl:if test="id(substring($first, 2))[ancestor::tei:text or ancestor::tei:standOff]"><xsl:value-of select="$first"/></xsl:if>
+        <xsl:if test="key('editio-xml-id', substring($first, 2))[ancestor::tei:text or ancestor::tei:standOff]"><xsl:value-of select="$first"/></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="safe-url"><xsl:with-param name="url" select="$first"/></xsl:call-template>
@@ -279,7 +279,7 @@
   <xsl:template match="tei:ptr">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
-    <xsl:variable name="target" select="id(substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))"/>
+    <xsl:variable name="target" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1]"/>
     <xsl:variable name="label">
       <xsl:choose>
         <xsl:when test="starts-with(@target, '#') and $target/@editio:n"><xsl:value-of select="$target/@editio:n"/></xsl:when>
