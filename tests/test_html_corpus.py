@@ -9,7 +9,7 @@
 The reading text (reading view): the words of `text`, without the teiHeader;
 of a choice only the alternative the view shows (corr/reg/expan, else the
 first); without what the reading view leaves out (del, surplus, am inside
-expan), without the readings of an apparatus (rdg, rdgGrp, witDetail: they
+expan), without a gap's description (it describes the source), without the readings of an apparatus (rdg, rdgGrp, witDetail: they
 are in the apparatus, not in the text); a milestone (lb, pb, cb) separates
 words unless break="no". Notes are checked apart: the text without them must
 be in order on the page without the notes, and each note's words must be in
@@ -108,6 +108,7 @@ def test_internal_links_resolve_and_ids_are_unique(pages, name):
 # --- the reading text -----------------------------------------------------------------
 
 SKIP = {f"{TEI}{n}" for n in ("rdg", "rdgGrp", "witDetail", "del", "surplus", "teiHeader")}
+GAP = f"{TEI}gap"
 BREAKS = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
 PREFERRED = [f"{TEI}{n}" for n in ("corr", "reg", "expan")]
 
@@ -121,6 +122,8 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             continue
         if tag == f"{TEI}note":
             notes.append(child)
+        elif tag == GAP:
+            parts.append(" ")  # the page shows […]: what is missing splits a word
         elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
             pass
         elif tag in BREAKS:

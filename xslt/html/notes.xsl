@@ -42,8 +42,10 @@
       <xsl:when test="$placement = 'foot' or $placement = 'end'">
         <xsl:if test="$target = ''"><xsl:call-template name="note-marker"/></xsl:if>
       </xsl:when>
-      <xsl:when test="$placement = 'block'">
-        <xsl:call-template name="note-body"><xsl:with-param name="backlink" select="$target != ''"/></xsl:call-template>
+      <!-- a block note with a marker elsewhere is a footnote placed here;
+           without one it is simply a note in the text -->
+      <xsl:when test="$placement = 'block' and $target != ''">
+        <xsl:call-template name="note-body"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="note-in-place"><xsl:with-param name="placement" select="$placement"/></xsl:call-template>
@@ -107,13 +109,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Margin and inline notes stay in the running text. -->
+  <!-- Margin, inline and block notes stay where they are. -->
   <xsl:template name="note-in-place">
     <xsl:param name="placement"/>
-    <xsl:element name="{substring('spanaside', 1 + 4 * boolean(@editio:block), 4 + 1 * boolean(@editio:block))}">
+    <xsl:element name="{substring('spandiv', 1 + 4 * boolean(@editio:block or $placement = 'block'), 4)}">
       <xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-note note-', $placement)"/></xsl:call-template>
-      <xsl:if test="not(@editio:block)"><xsl:attribute name="role">note</xsl:attribute></xsl:if>
-      <xsl:if test="$placement = 'margin'"><span class="editio-note-label"><xsl:value-of select="@editio:n"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:attribute name="role">note</xsl:attribute>
+      <xsl:if test="$placement = 'margin' or $placement = 'block'"><span class="editio-note-label"><xsl:value-of select="@editio:n"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:if test="$placement = 'inline'"><span class="editio-sign">(</span></xsl:if>
       <xsl:call-template name="note-content"/>
       <xsl:if test="$placement = 'inline'"><span class="editio-sign">)</span></xsl:if>

@@ -82,18 +82,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The gap's description (reason, extent, desc) is its tooltip, not text:
+       it describes the source, it is not part of it. -->
   <xsl:template match="tei:gap">
     <span>
       <xsl:call-template name="attrs"/>
-      <xsl:if test="@reason or @extent or @quantity">
-        <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent))"/></xsl:attribute>
+      <xsl:if test="@reason or @extent or @quantity or tei:desc">
+        <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent, ' ', tei:desc))"/></xsl:attribute>
       </xsl:if>
       <xsl:text>[…]</xsl:text>
-      <xsl:apply-templates/>
     </span>
-  </xsl:template>
-  <xsl:template match="tei:gap/tei:desc">
-    <span class="tei-desc"><xsl:text> (</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text></span>
   </xsl:template>
 
   <xsl:template match="tei:space">
