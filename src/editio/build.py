@@ -270,7 +270,7 @@ def _run(jobs: list[Job], config: WorkerConfig, workers: int, record) -> bool:
     """Run the jobs; `record(result)` returns True to stop (--strict). Returns whether stopped."""
     if not jobs:
         return False
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    workers = min(workers or _cpu_count(), len(jobs))
     if workers == 1:
         init_worker(config, in_process=True)
         for job in jobs:
@@ -302,6 +302,14 @@ def _run(jobs: list[Job], config: WorkerConfig, workers: int, record) -> bool:
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _cpu_count() -> int:
+    """CPUs this process may use (a container's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
