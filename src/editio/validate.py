@@ -32,6 +32,10 @@ class ValidateOptions:
     integrity: bool = True
 
 
+# A schema code -> the integrity code that reports the same finding.
+SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
+
+
 def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
     if not doc.ok:
         return list(doc.diagnostics)
@@ -39,10 +43,10 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
     found.extend(schemas.check(doc, options))
     found.extend(schematron.check(doc, options))
     if options.integrity:
-        # A repeated xml:id the schema already reported (schema.id) is not said twice.
-        said = {d.line for d in found if d.code == "schema.id"}
-        found.extend(d for d in run_rules(doc, options.disabled)
-                     if not (d.code == "integrity.id" and d.line in said))
+        # What the schema already said on a line (a repeated xml:id, a bad
+        # date value) is not said twice by the rule that checks the same.
+        said = {(SAME_FINDING[d.code], d.line) for d in found if d.code in SAME_FINDING}
+        found.extend(d for d in run_rules(doc, options.disabled) if (d.code, d.line) not in said)
     return found
 
 
