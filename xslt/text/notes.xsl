@@ -12,7 +12,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
-    exclude-result-prefixes="tei editio">
+    xmlns:set="http://exslt.org/sets"
+    exclude-result-prefixes="tei editio set">
 
   <!-- Placement (xslt/common/notes.xsl): inline notes are read where they
        stand, block notes (between blocks, no anchor) are a paragraph there;
@@ -42,14 +43,23 @@
 
   <xsl:template name="notes-section">
     <xsl:variable name="notes" select="/*/tei:text//tei:note[@editio:n]"/>
-    <xsl:variable name="firsts" select="$notes[generate-id() = generate-id(key('notes-by-type', string(@type))[1])]"/>
+    <!-- One representative per type: the distinct @type values (EXSLT, hashed)
+         and one untyped note. Testing every note against key(...)[1] was
+         quadratic (each key() call copies its whole group): 16,000 notes took
+         4.6 times as long as 8,000. The lists come in the document order of
+         their first note, counted once per type. -->
+    <xsl:variable name="types" select="set:distinct($notes/@type[. != ''])
+        | $notes[not(@type) or @type = ''][1]"/>
     <!-- (notes read in place are not in the key, so they start no list) -->
-    <xsl:for-each select="$firsts">
+    <xsl:for-each select="$types[key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))]">
+      <xsl:sort data-type="number" select="count(key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/preceding::tei:note
+          | key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/ancestor::tei:note)"/>
+      <xsl:variable name="first" select="key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]"/>
       <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
-      <xsl:if test="position() > 1 and @type"><xsl:value-of select="concat(' (', @type, ')')"/></xsl:if>
+      <xsl:if test="position() > 1 and $first/@type"><xsl:value-of select="concat(' (', $first/@type, ')')"/></xsl:if>
       <xsl:text>&#10;</xsl:text>
-      <xsl:apply-templates select="key('notes-by-type', string(@type))" mode="note-body"/>
+      <xsl:apply-templates select="key('notes-by-type', string($first/@type))" mode="note-body"/>
     </xsl:for-each>
   </xsl:template>
 
