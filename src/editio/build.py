@@ -176,7 +176,7 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
         finished[doc.key] = doc
         if progress:
             progress(Progress(done, total, doc.source, doc.status))
-        return options.strict and doc.status == "failed"
+        return options.strict and doc.status == "failed" and not _only_part(doc, parts_of)
 
     previous = _install_sigterm()
     try:
