@@ -11,7 +11,9 @@ of a choice only the alternative the view shows (corr/reg/expan, else the
 first); without what the reading view leaves out (del, surplus, am inside
 expan), without a gap's description (it describes the source), without the readings of an apparatus (rdg, rdgGrp, witDetail: they
 are in the apparatus, not in the text); a milestone (lb, pb, cb) separates
-words unless break="no". Notes are checked apart: the text without them must
+words unless break="no" (then the whitespace around it goes); whitespace between
+the children of subst and choice is indentation; a markup example (egXML) is
+read as the markup the page shows. Notes are checked apart: the text without them must
 be in order on the page without the notes, and each note's words must be in
 order in the page element that has the note's id (the note's own reading text).
 A figure's description is the alt text of its image.
@@ -113,8 +115,25 @@ BREAKS = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
 PREFERRED = [f"{TEI}{n}" for n in ("corr", "reg", "expan")]
 
 
+EXAMPLE = "{http://www.tei-c.org/ns/Examples}egXML"
+# No text of their own: whitespace between their children is indentation.
+NO_MIXED = {f"{TEI}subst", f"{TEI}choice"}
+
+
+def example_text(el) -> str:
+    """A markup example (egXML) as the page shows it: names, attributes and text."""
+    name = etree.QName(el).localname
+    attrs = "".join(f' {etree.QName(k).localname}="{v}"' for k, v in el.attrib.items())
+    inner = (el.text or "") + "".join(example_text(c) + (c.tail or "") for c in el if isinstance(c.tag, str))
+    return f"<{name}{attrs}>{inner}</{name}>" if len(el) or el.text else f"<{name}{attrs}/>"
+
+
 def reading_text(el, parts: list[str], notes: list) -> None:
-    """The reading text of `el` into `parts`; notes met go to `notes`, not into the text."""
+    """The reading text of `el` into `parts`; notes met go to `notes`, not into the text.
+
+    A milestone inside a word (lb break="no") joins: the whitespace around it is
+    the file's line layout, as in the editions."""
+    no_mixed = el.tag in NO_MIXED
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
@@ -126,9 +145,18 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             parts.append(" ")  # the page shows […]: what is missing splits a word
         elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
             pass
+        elif tag == EXAMPLE:
+            parts.append(" " + "".join(example_text(c) + (c.tail or "") for c in child if isinstance(c.tag, str)) + " ")
         elif tag in BREAKS:
             if child.get("break") != "no" and child.get("type") != "hyphenInWord":
                 parts.append(" ")
+            else:
+                while parts and not parts[-1].strip():
+                    parts.pop()
+                if parts:
+                    parts[-1] = parts[-1].rstrip()
+                parts.append((child.tail or "").lstrip())
+                continue
         elif tag == f"{TEI}choice":
             shown = next((c for c in child if c.tag in PREFERRED), None)
             if shown is None:
@@ -137,12 +165,18 @@ def reading_text(el, parts: list[str], notes: list) -> None:
                 parts.append(shown.text or "")
                 reading_text(shown, parts, notes)
         else:
+            if tag == f"{TEI}w":
+                before = child.getprevious()
+                if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not before.tail:
+                    parts.append(" ")  # tokens run together are words apart (views.xsl word-space-before)
             # blocks are apart on the page as in the source, even without whitespace between them
             gap = " " if child.get(BLOCK) else ""
-            parts.append(gap + (child.text or ""))
+            text = child.text or ""
+            parts.append(gap + ("" if tag in NO_MIXED and not text.strip() else text))
             reading_text(child, parts, notes)
             parts.append(gap)
-        parts.append(child.tail or "")
+        tail = child.tail or ""
+        parts.append("" if no_mixed and not tail.strip() else tail)
 
 
 HTML_BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "section", "aside", "blockquote", "figure",

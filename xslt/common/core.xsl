@@ -56,6 +56,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The text editio gives a ptr (it has none of its own): the number of
+       the note it points to, else the target's heading, else the address.
+       Both editions print it as generated text (HTML class editio-label,
+       a label in the text edition). -->
+  <xsl:template name="ptr-text">
+    <xsl:variable name="target" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1]"/>
+    <xsl:choose>
+      <xsl:when test="starts-with(@target, '#') and $target/@editio:n"><xsl:value-of select="$target/@editio:n"/></xsl:when>
+      <xsl:when test="starts-with(@target, '#') and $target/tei:head"><xsl:apply-templates select="$target/tei:head[1]" mode="plain"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(@target)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Report an element no module renders; its content is still rendered. -->
   <xsl:template name="report-unhandled">
     <xsl:message>editio:unhandled|<xsl:value-of select="editio:line(.)"/>|element &lt;<xsl:value-of select="name()"/>&gt; is not rendered by editio's stylesheets; its text is kept</xsl:message>

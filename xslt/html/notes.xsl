@@ -88,7 +88,7 @@
             <span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$label-note-backlink"/></span>
           </a>
         </xsl:when>
-        <xsl:otherwise><span class="editio-note-label"><xsl:value-of select="@editio:n"/></span></xsl:otherwise>
+        <xsl:otherwise><span class="editio-note-label editio-label"><xsl:value-of select="@editio:n"/></span></xsl:otherwise>
       </xsl:choose>
       <xsl:text> </xsl:text>
       <xsl:call-template name="note-content"/>
@@ -115,7 +115,7 @@
     <xsl:element name="{substring('spandiv', 1 + 4 * boolean(@editio:block or $placement = 'block'), 4)}">
       <xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-note note-', $placement)"/></xsl:call-template>
       <xsl:attribute name="role">note</xsl:attribute>
-      <xsl:if test="$placement = 'margin' or $placement = 'block'"><span class="editio-note-label"><xsl:value-of select="@editio:n"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="$placement = 'margin' or $placement = 'block'"><span class="editio-note-label editio-label"><xsl:value-of select="@editio:n"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:if test="$placement = 'inline'"><span class="editio-sign">(</span></xsl:if>
       <xsl:call-template name="note-content"/>
       <xsl:if test="$placement = 'inline'"><span class="editio-sign">)</span></xsl:if>

@@ -279,19 +279,30 @@
   <xsl:template match="tei:ptr">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
-    <xsl:variable name="target" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1]"/>
-    <xsl:variable name="label">
-      <xsl:choose>
-        <xsl:when test="starts-with(@target, '#') and $target/@editio:n"><xsl:value-of select="$target/@editio:n"/></xsl:when>
-        <xsl:when test="starts-with(@target, '#') and $target/tei:head"><xsl:apply-templates select="$target/tei:head[1]" mode="plain"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space(@target)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="label"><xsl:call-template name="ptr-text"/></xsl:variable>
     <xsl:choose>
+      <!-- the link text is generated (editio-label), not the source's words -->
       <xsl:when test="$href != '' and $may = 'yes'">
-        <a href="{$href}"><xsl:call-template name="attrs"/><xsl:value-of select="normalize-space($label)"/></a>
+        <a href="{$href}"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-ptr editio-label'"/></xsl:call-template><xsl:value-of select="normalize-space($label)"/></a>
       </xsl:when>
-      <xsl:otherwise><span><xsl:call-template name="attrs"/><xsl:value-of select="normalize-space($label)"/></span></xsl:otherwise>
+      <xsl:otherwise><span><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-ptr editio-label'"/></xsl:call-template><xsl:value-of select="normalize-space($label)"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Markup examples of TEI documentation (egXML): shown as markup, as the
+       text edition shows them (same names, attributes and text). -->
+  <xsl:template match="*[local-name() = 'egXML']">
+    <pre>
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-egXML'"/></xsl:call-template>
+      <code><xsl:apply-templates mode="example"/></code>
+    </pre>
+  </xsl:template>
+  <xsl:template match="*" mode="example">
+    <xsl:value-of select="concat('&lt;', local-name())"/>
+    <xsl:for-each select="@*"><xsl:value-of select="concat(' ', local-name(), '=&quot;', ., '&quot;')"/></xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="node()">&gt;<xsl:apply-templates mode="example"/><xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/></xsl:when>
+      <xsl:otherwise>/&gt;</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -86,7 +86,8 @@
        it describes the source, it is not part of it. -->
   <xsl:template match="tei:gap">
     <span>
-      <xsl:call-template name="attrs"/>
+      <!-- editio-label: the sign is editio's, not the source's words -->
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-gap editio-label'"/></xsl:call-template>
       <xsl:if test="@reason or @extent or @quantity or tei:desc">
         <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent, ' ', tei:desc))"/></xsl:attribute>
       </xsl:if>

@@ -137,11 +137,21 @@
   <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
   <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
 
-  <!-- A pointer to the outside shows its (safe) address, as a link would. -->
+  <!-- A pointer has no text of its own: it shows, as a label, the text the
+       HTML edition gives its link (common/core.xsl ptr-text): addresses as
+       <URL>, a place in the text as [→ its heading or note number]. -->
   <xsl:template match="tei:ptr">
-    <xsl:variable name="url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="@target"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$url != '' and not(starts-with($url, '#'))">
-      <xsl:value-of select="concat('&lt;', $url, '&gt;')"/>
+    <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
+    <xsl:variable name="said" select="normalize-space($text)"/>
+    <xsl:if test="$said != ''">
+      <xsl:call-template name="label">
+        <xsl:with-param name="text">
+          <xsl:choose>
+            <xsl:when test="starts-with(normalize-space(@target), '#')"><xsl:value-of select="concat('[&#x2192; ', $said, ']')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat('&lt;', $said, '&gt;')"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

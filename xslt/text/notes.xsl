@@ -21,8 +21,18 @@
   <xsl:template match="tei:note">
     <xsl:variable name="placement"><xsl:call-template name="note-placement"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$placement = 'inline'"><xsl:apply-templates/></xsl:when>
-      <xsl:when test="$placement = 'block'"><xsl:call-template name="block"/></xsl:when>
+      <!-- in parentheses, as in the HTML edition: the note is not part of the word before it -->
+      <xsl:when test="$placement = 'inline'"><xsl:text>(</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text></xsl:when>
+      <!-- a block where it stands, with its number as the HTML edition shows it -->
+      <xsl:when test="$placement = 'block'">
+        <xsl:call-template name="block-break"/>
+        <xsl:call-template name="indent"/>
+        <xsl:call-template name="note-marker"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="$HANG"/>
+        <xsl:apply-templates/>
+        <xsl:call-template name="block-break"/>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="note-marker"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
