@@ -39,7 +39,11 @@
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
       <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
-      <part name="body"><xsl:apply-templates select="/*/tei:text"/></part>
+      <part name="body">
+        <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->
+        <xsl:call-template name="witness-list"/>
+      </part>
       <part name="notes"><xsl:call-template name="notes-section"/></part>
     </edition>
   </xsl:template>
@@ -50,22 +54,48 @@
 
   <!-- Source line breaks and tabs are spaces; the layout stage collapses runs.
        Around a milestone inside a word (lb break="no") the whitespace goes. -->
-  <xsl:template match="text()">
-    <xsl:variable name="before" select="preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
-    <xsl:variable name="after" select="following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+  <!-- Whether the document keeps whitespace anywhere (xml:space="preserve"):
+       asked once, so a text node walks its ancestors only when it may be kept. -->
+  <xsl:variable name="any-preserve" select="boolean(//@xml:space[. = 'preserve'])"/>
+
+  <xsl:template match="text()" name="text-node">
     <xsl:choose>
-      <xsl:when test="ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
+      <xsl:when test="$any-preserve and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
         <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
       </xsl:when>
-      <xsl:when test="$before or $after">
-        <xsl:if test="not($before) and starts-with(translate(., '&#9;&#10;&#13;', '   '), ' ')"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="normalize-space(.)"/>
-        <xsl:if test="not($after) and normalize-space(.) != '' and substring(translate(., '&#9;&#10;&#13;', '   '), string-length(.)) = ' '"><xsl:text> </xsl:text></xsl:if>
+      <xsl:when test="(preceding-sibling::node()[1] | following-sibling::node()[1])[@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]">
+        <xsl:call-template name="text-joined"/>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
-      </xsl:otherwise>
+      <!-- Line breaks and tabs of the source are spaces (a newline here would
+           end the logical line). libxml2's translate() builds its result a
+           character at a time: text without them is copied as it is, and text
+           with them is normalised (the layout collapses runs of spaces anyway,
+           so only whether each end has whitespace matters). -->
+      <xsl:when test="contains(., '&#10;') or contains(., '&#9;') or contains(., '&#13;')">
+        <xsl:variable name="text" select="normalize-space(.)"/>
+        <xsl:choose>
+          <xsl:when test="$text = ''"><xsl:text> </xsl:text></xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="contains(' &#9;&#10;&#13;', substring(., 1, 1))"><xsl:text> </xsl:text></xsl:if>
+            <xsl:value-of select="$text"/>
+            <xsl:if test="contains(' &#9;&#10;&#13;', substring(., string-length(.)))"><xsl:text> </xsl:text></xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Text beside a milestone inside a word: no whitespace on that side; the
+       other side keeps one space if it had any. Each end is looked at alone
+       (texts around hyphenated breaks are often whole paragraphs). -->
+  <xsl:template name="text-joined">
+    <xsl:variable name="before" select="preceding-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
+    <xsl:variable name="after" select="following-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
+    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:if test="not($before) and contains(' &#9;&#10;&#13;', substring(., 1, 1))"><xsl:text> </xsl:text></xsl:if>
+    <xsl:value-of select="$text"/>
+    <xsl:if test="not($after) and $text != '' and contains(' &#9;&#10;&#13;', substring(., string-length(.)))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Milestones: a word boundary unless they fall inside a word. -->
@@ -79,15 +109,17 @@
 
   <!-- Separators that depend on where a block stands: inside a note, a list
        item or a table cell, a block is one more line of that entry. -->
+  <!-- (one walk up the ancestors, not one per kind of entry) -->
   <xsl:template name="block-break">
     <xsl:choose>
-      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="ancestor::*[self::tei:note or self::tei:item or self::tei:cell]"><xsl:value-of select="$BR"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="line-break">
+    <xsl:param name="in-entry" select="boolean(ancestor::*[self::tei:note or self::tei:item or self::tei:cell])"/>
     <xsl:choose>
-      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="$in-entry"><xsl:value-of select="$BR"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -96,8 +128,8 @@
        quotation or embedded text. -->
   <xsl:template name="indent">
     <xsl:param name="extra" select="0"/>
-    <xsl:variable name="n" select="4 * count(ancestor::tei:sp | ancestor::tei:quote | ancestor::tei:cit
-        | ancestor::tei:floatingText | ancestor::tei:epigraph) + $extra"/>
+    <xsl:variable name="n" select="4 * count(ancestor::*[self::tei:sp or self::tei:quote or self::tei:cit
+        or self::tei:floatingText or self::tei:epigraph]) + $extra"/>
     <xsl:value-of select="substring($SPACES, 1, $n)"/>
   </xsl:template>
 
