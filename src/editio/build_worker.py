@@ -23,6 +23,7 @@ from lxml import etree
 
 from editio import page, schematron, transform
 from editio.build_index import entry_for
+from editio.build_witnesses import witness_pages, with_witness_pages
 from editio.diagnostics import Diagnostic, Severity, error
 from editio.formats import get_format
 from editio.load import LoadOptions, load
@@ -136,6 +137,7 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
         return failed
     entry = entry_for(doc.tree)
     options = dict(config.publish)
+    options = with_witness_pages(doc, options, job.outputs)  # a critical edition: pages per witness
     rendered: list[tuple[str, str]] = []
     for name, rel in job.outputs:
         published = publish(doc, get_format(name), options[name])
@@ -144,6 +146,7 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
             found.append(error(job.source, 0, 0, f"the {name} edition could not be produced", "build.no-output"))
         else:
             rendered.append((rel, published.output))
+    rendered += witness_pages(doc, job.outputs, options, found)  # after the editions: the index reads those first
     if config.strict:
         found = _as(Severity.ERROR, found)
     if any(d.severity is Severity.ERROR for d in found):

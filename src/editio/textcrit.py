@@ -22,13 +22,24 @@ whether a witness is inside a lacuna without walking preceding nodes
   its rank in the division), `editio:target` (the xml:id its @from names);
 - on each app pointing into the text with @from (and @to): `editio:lemma`,
   the words of the span;
+- on each app whose own whitespace (between its readings, or around them,
+  at the app's or a rdgGrp's level) separates words: `editio:ws`, "lead"
+  (before its first reading) and/or "trail" (after it; not before closing
+  punctuation), and "gap" (one space where an empty reading is shown): the
+  stylesheets print a space there, as the reading alone would glue to its
+  neighbours;
 - where some witnesses' own text is not the printed text (between
   lacunaStart/lacunaEnd, witEnd/witStart, and the span of an app with
   @from/@to): `editio:hide` (at an element's start) and `editio:hide-after`
   (at its end), " key1 key2 ": the witnesses whose text is not shown there;
   a text node's state is its preceding sibling's hide-after, else its
   parent's hide. `editio:initial-gap` on an end marker lists witnesses whose
-  text was missing from the start.
+  text was missing from the start. A marker inside a reading acts at that
+  reading's edge (lacunaStart/witEnd at its end, lacunaEnd/witStart at its
+  start): the reading's own words are words the witness has. Such a marker
+  gets `editio:moved`, and its reading `editio:gap-after` (a gap sign after
+  the reading for these witnesses) or `editio:gap-before` (text missing from
+  the start).
 """
 
 from __future__ import annotations
@@ -153,7 +164,46 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
     if causes:
         root.set(f"{_E}reading-causes", " ".join(" ".join(causes).split()))
     _number_blocks_and_apps(root, apps, ids)
+    _mark_word_boundaries(apps)
     _hide_states(root, apps, ids, has_markers)
+
+
+# Punctuation that follows a word without a space: no trailing space before it.
+_CLOSING = tuple(",.;:·\u037e!?)]}’”»")
+
+
+def _mark_word_boundaries(apps) -> None:
+    """editio:ws on apps whose own whitespace is a word boundary (see the docstring)."""
+    for app in apps:
+        lead = trail = False
+        seen = False  # a reading met yet
+
+        def text(s):
+            nonlocal lead, trail
+            if s and s != "".join(s.split()):
+                if seen:
+                    trail = True
+                else:
+                    lead = True
+
+        def walk(container):
+            nonlocal seen
+            text(container.text)
+            for child in container:
+                if child.tag == RDGGRP:
+                    walk(child)
+                elif child.tag in READINGS:
+                    seen = True
+                text(child.tail)
+
+        walk(app)
+        closing = (app.tail or "").startswith(_CLOSING)
+        # an empty reading shown (an omission) leaves one space, none before punctuation
+        gap = (lead or trail) and not closing
+        trail = trail and not closing
+        flags = " ".join(f for f, on in (("lead", lead), ("trail", trail), ("gap", gap)) if on)
+        if flags:
+            app.set(f"{_E}ws", flags)
 
 
 def _target(app: etree._Element, attr: str, ids) -> etree._Element | None:
@@ -253,6 +303,28 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 initial.add(w)
                 m.set(f"{_E}initial-gap", (m.get(f"{_E}initial-gap", "") + f" {w} "))
 
+    # A marker inside a reading acts at the reading's edge, so the reading's
+    # own words stay in the witness's text (`<rdg wit="#y">πρὸς<lacunaEnd/></rdg>`).
+    hide_at_end: dict[etree._Element, set[str]] = defaultdict(set)
+    show_at_start: dict[etree._Element, set[str]] = defaultdict(set)
+    moved: set[etree._Element] = set()
+    for m in root.iter(*HIDE_START, *HIDE_END):
+        reading = _nearest(m, READINGS)
+        if reading is None:
+            continue
+        moved.add(m)
+        m.set(f"{_E}moved", "1")
+        wits = marker_wits(m)
+        if m.tag in HIDE_START:
+            hide_at_end[reading] |= wits
+            # the gap sign goes where the text stops: after the reading
+            reading.set(f"{_E}gap-after", _words(sorted(wits | set(reading.get(f"{_E}gap-after", "").split()))))
+        else:
+            show_at_start[reading] |= wits
+            first_gap = set(m.get(f"{_E}initial-gap", "").split())
+            if first_gap:
+                reading.set(f"{_E}gap-before", _words(sorted(first_gap | set(reading.get(f"{_E}gap-before", "").split()))))
+
     text = root.find(f"{_T}text")
     if text is None:
         return
@@ -281,10 +353,16 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 for w in starts[el]:
                     hidden[w] += 1
                 cache[0] = None
+            if el in show_at_start:
+                for w in show_at_start[el]:
+                    hidden[w] = 0
+                cache[0] = None
             current = state()
             if current:
                 el.set(f"{_E}hide", current)
-            if el.tag in HIDE_START:
+            if el in moved:
+                pass
+            elif el.tag in HIDE_START:
                 for w in marker_wits(el):
                     hidden[w] = max(hidden[w], 0) + 1
                 cache[0] = None
@@ -302,6 +380,10 @@ def _hide_states(root, apps, ids, has_markers) -> None:
             if el in ends:
                 for w in ends[el]:
                     hidden[w] -= 1
+                cache[0] = None
+            if el in hide_at_end:
+                for w in hide_at_end[el]:
+                    hidden[w] = max(hidden[w], 0) + 1
                 cache[0] = None
             current = state()
             if current:

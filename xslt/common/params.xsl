@@ -28,8 +28,13 @@
 
   <!-- The pages of the witnesses' texts (built with the witness option), as a
        pattern with {siglum}, e.g. 'edition.{siglum}.html': the list of sigla
-       links each siglum to its page. Empty: sigla are not linked. -->
+       links each siglum to its page (a siglum's signs that mean something in
+       a URL or path become '_'). Empty: sigla are not linked. -->
   <xsl:param name="witness-pages" select="''"/>
+
+  <!-- The page of the edited text (a relative URL), linked from the list of
+       sigla on a witness's page. Empty: no link. editio build sets both. -->
+  <xsl:param name="edition-page" select="''"/>
 
   <!-- yes: the HTML page gets a table of contents. -->
   <xsl:param name="toc" select="'yes'"/>

@@ -144,6 +144,31 @@
     <xsl:if test="$witness-mode and contains($state, $wtoken)">yes</xsl:if>
   </xsl:template>
 
+  <!-- The app's own whitespace as a word boundary (editio:ws from prepare):
+       one space before / after the reading shown at an app. -->
+  <xsl:template name="app-space-before">
+    <xsl:param name="r"/>
+    <xsl:if test="contains(@editio:ws, 'lead') and $r/node()[not(self::text()) or normalize-space()]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template name="app-space-after">
+    <xsl:param name="r"/>
+    <xsl:choose>
+      <xsl:when test="$r/node()[not(self::text()) or normalize-space()]">
+        <xsl:if test="contains(@editio:ws, 'trail')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:when test="contains(@editio:ws, 'gap')"><xsl:text> </xsl:text></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A siglum as it stands in a witness page's file name (witness-pages):
+       ASCII signs that mean something in a path or URL become '_'. editio
+       build names the files the same way (src/editio/build_witnesses.py). -->
+  <xsl:variable name="file-unsafe" select="concat(' !&quot;#$%&amp;()*+,/:;&lt;=&gt;?@[\]^`{|}~', &quot;'&quot;)"/>
+  <xsl:template name="witness-file-token">
+    <xsl:param name="siglum"/>
+    <xsl:value-of select="translate($siglum, $file-unsafe, '________________________________________')"/>
+  </xsl:template>
+
   <!-- Plain text of a lemma or reading for the apparatus, with the usual
        signs for what a witness deleted, added or lacks. -->
   <xsl:template match="text()" mode="app-text">
@@ -152,11 +177,10 @@
   <xsl:template match="*" mode="app-text"><xsl:apply-templates mode="app-text"/></xsl:template>
   <xsl:template match="tei:note | tei:witDetail | tei:teiHeader" mode="app-text"/>
   <xsl:template match="tei:app" mode="app-text">
-    <xsl:variable name="base" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
-    <xsl:choose>
-      <xsl:when test="$base"><xsl:apply-templates select="$base" mode="app-text"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="(tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[1]" mode="app-text"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="shown" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
+    <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$shown"/></xsl:call-template>
+    <xsl:apply-templates select="$shown" mode="app-text"/>
+    <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$shown"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:del" mode="app-text">⟦<xsl:apply-templates mode="app-text"/>⟧</xsl:template>
   <xsl:template match="tei:add" mode="app-text">\<xsl:apply-templates mode="app-text"/>/</xsl:template>

@@ -34,6 +34,8 @@
       <part name="metadata"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="toc"><xsl:if test="$toc = 'yes'"><xsl:call-template name="toc"/></xsl:if></part>
       <part name="body">
+        <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
+        <xsl:call-template name="reading-switches"/>
         <xsl:apply-templates select="/*/tei:text"/>
         <xsl:call-template name="end-notes"/>
         <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
@@ -41,6 +43,7 @@
         <xsl:call-template name="flag-descriptions"/>
       </part>
       <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
+      <xsl:call-template name="apparatus-style-part"/>
     </edition>
   </xsl:template>
 

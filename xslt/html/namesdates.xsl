@@ -41,7 +41,15 @@
 
   <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink
       | tei:settlement | tei:country | tei:region | tei:district | tei:bloc | tei:street | tei:postCode
-      | tei:num | tei:measure | tei:w | tei:pc | tei:c | tei:g | tei:span | tei:unit">
+      | tei:num | tei:measure | tei:pc | tei:c | tei:g | tei:span | tei:unit">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+
+  <!-- Tokens run together in the source (<w>a</w><w>b</w>) are words apart,
+       as in the text edition (common/views.xsl word-space-before). -->
+  <xsl:template match="tei:w">
+    <xsl:variable name="space"><xsl:call-template name="word-space-before"/></xsl:variable>
+    <xsl:if test="$space = 'yes'"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="inline"/>
   </xsl:template>
 

@@ -23,22 +23,23 @@
       <xsl:when test="@editio:target or @from or ancestor::tei:listApp"/>
       <xsl:when test="$witness-mode">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
+        <xsl:variable name="r" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank][1]"/>
+        <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         <span class="app" data-app="{@editio:id}" data-rdg="{$rank}">
           <xsl:if test="$rank = 'lac'"><span class="lacuna"> […] </span></xsl:if>
-          <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]/node()"/>
+          <xsl:call-template name="witness-reading"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         </span>
+        <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <!-- the lemma, else (readings only) the first reading -->
+        <xsl:variable name="r" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
+        <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         <span class="app" id="{@editio:id}" data-app="{@editio:id}">
-          <span class="lem">
-            <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
-            <xsl:choose>
-              <xsl:when test="$lem"><xsl:apply-templates select="$lem/node()"/></xsl:when>
-              <xsl:otherwise><xsl:apply-templates select="(tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[1]/node()"/></xsl:otherwise>
-            </xsl:choose>
-          </span>
+          <span class="lem"><xsl:apply-templates select="$r/node()"/></span>
           <xsl:call-template name="app-link"/>
         </span>
+        <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -46,6 +47,15 @@
   <xsl:template name="app-link">
     <xsl:param name="app" select="."/>
     <a class="app-link" href="#app-{$app/@editio:id}" aria-label="apparatus {$app/@editio:n}"/>
+  </xsl:template>
+
+  <!-- The reading a witness has at an app, with the gap signs of the lacuna
+       markers inside it (prepare moves them to the reading's edges). -->
+  <xsl:template name="witness-reading">
+    <xsl:param name="r"/>
+    <xsl:if test="contains($r/@editio:gap-before, $wtoken)"><span class="lacuna"> […] </span></xsl:if>
+    <xsl:apply-templates select="$r/node()"/>
+    <xsl:if test="contains($r/@editio:gap-after, $wtoken)"><span class="lacuna"> […] </span></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:listApp"/>
@@ -59,9 +69,9 @@
       <xsl:when test="$witness-mode">
         <xsl:for-each select="$apps">
           <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
-          <xsl:variable name="own" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]"/>
+          <xsl:variable name="own" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank][1]"/>
           <span class="app" data-app="{@editio:id}" data-rdg="{$rank}">
-            <xsl:if test="contains($own/@editio:wits, $wtoken)"><xsl:apply-templates select="$own/node()"/></xsl:if>
+            <xsl:if test="contains($own/@editio:wits, $wtoken)"><xsl:call-template name="witness-reading"><xsl:with-param name="r" select="$own"/></xsl:call-template></xsl:if>
           </span>
         </xsl:for-each>
         <xsl:apply-templates/>
@@ -84,7 +94,7 @@
         <xsl:otherwise><xsl:value-of select="ancestor::*[self::tei:rdg or self::tei:lem][1]/@editio:wits"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:if test="$witness-mode and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
+    <xsl:if test="$witness-mode and not(@editio:moved) and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
         or contains(@editio:initial-gap, $wtoken))">
       <span class="lacuna tei-{local-name()}"> […] </span>
     </xsl:if>
@@ -93,7 +103,20 @@
   <!-- Text a witness lacks (lacuna, or a span it reads otherwise). -->
   <xsl:template match="text()[../@editio:hide or preceding-sibling::*[1]/@editio:hide-after]" priority="1">
     <xsl:variable name="hidden"><xsl:call-template name="text-hidden-for-witness"/></xsl:variable>
-    <xsl:if test="$hidden != 'yes'"><xsl:value-of select="."/></xsl:if>
+    <xsl:if test="$hidden != 'yes'">
+      <!-- as html/core.xsl renders text: beside a milestone inside a word (break="no") its whitespace goes -->
+      <xsl:variable name="before" select="preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+      <xsl:variable name="after" select="following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+      <xsl:choose>
+        <xsl:when test="$before or $after">
+          <xsl:variable name="flat" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+          <xsl:if test="not($before) and starts-with($flat, ' ')"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:if test="not($after) and normalize-space(.) != '' and substring($flat, string-length($flat)) = ' '"><xsl:text> </xsl:text></xsl:if>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
   <!-- The apparatus of a division (context: div, body, front or back):
@@ -161,20 +184,29 @@
     </li>
   </xsl:template>
 
-  <!-- The list of sigla, with the switch between witnesses' texts. -->
+  <!-- The list of sigla, with the switch between witnesses' texts: with
+       `witness-pages` each siglum links to that witness's page. -->
   <xsl:template name="witness-list">
     <xsl:variable name="witnesses" select="/*/tei:teiHeader//tei:witness | /*/tei:standOff//tei:witness"/>
     <xsl:if test="$witnesses">
-      <section class="witnesses" id="witnesses">
+      <section class="witnesses" id="editio-witnesses">
         <h2><xsl:call-template name="message"><xsl:with-param name="key" select="'witnesses'"/></xsl:call-template></h2>
+        <xsl:if test="$witness-mode and $edition-page != ''">
+          <p class="witness-edition"><a class="witness-switch" href="{$edition-page}"><xsl:call-template name="message"><xsl:with-param name="key" select="'witness.edition'"/></xsl:call-template></a></p>
+        </xsl:if>
         <dl class="witness-list">
           <xsl:for-each select="$witnesses">
             <xsl:variable name="siglum"><xsl:call-template name="witness-siglum"/></xsl:variable>
-            <dt id="wit-{@editio:wkey}">
-              <xsl:if test="$witness-mode and @editio:wkey = $wkey"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
+            <xsl:variable name="current" select="$witness-mode and @editio:wkey = $wkey"/>
+            <dt id="editio-wit-{translate(@editio:wkey, ' ', '_')}">
+              <xsl:if test="$current"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
               <xsl:choose>
-                <xsl:when test="$witness-pages != ''">
-                  <a class="witness-switch" href="{concat(substring-before($witness-pages, '{siglum}'), $siglum, substring-after($witness-pages, '{siglum}'))}"><xsl:value-of select="$siglum"/></a>
+                <xsl:when test="$witness-pages != '' and contains($witness-pages, '{siglum}')">
+                  <xsl:variable name="token"><xsl:call-template name="witness-file-token"><xsl:with-param name="siglum" select="$siglum"/></xsl:call-template></xsl:variable>
+                  <a class="witness-switch" href="{concat(substring-before($witness-pages, '{siglum}'), $token, substring-after($witness-pages, '{siglum}'))}">
+                    <xsl:if test="$current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                    <xsl:value-of select="$siglum"/>
+                  </a>
                 </xsl:when>
                 <xsl:otherwise><xsl:value-of select="$siglum"/></xsl:otherwise>
               </xsl:choose>
@@ -185,25 +217,53 @@
             </dd>
           </xsl:for-each>
         </dl>
-        <xsl:call-template name="reading-kind-switches"/>
       </section>
     </xsl:if>
   </xsl:template>
 
-  <!-- One checkbox per reading type or cause (listed by prepare on the root):
-       checked, the readings of that kind are hidden (CSS :has(), no script). -->
-  <xsl:template name="reading-kind-switches">
+  <!-- Switches that hide readings of one type or cause (listed by prepare on
+       the root), without script: a checkbox per kind, placed by html/core.xsl
+       at the start of the body so the rule `#switch:checked ~ * .rdg-KIND`
+       (the `style` part) reaches every apparatus after it. -->
+  <xsl:template name="reading-switches">
+    <xsl:variable name="types" select="normalize-space(/*/@editio:reading-types)"/>
+    <xsl:variable name="causes" select="normalize-space(/*/@editio:reading-causes)"/>
+    <!-- A witness's page says whose text it is. -->
+    <xsl:if test="$witness-mode">
+      <xsl:variable name="w" select="key('witness-by-token', $witness)[1]"/>
+      <p class="editio-controls witness-current">
+        <xsl:call-template name="message"><xsl:with-param name="key" select="'witness.text'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <strong>
+          <xsl:choose>
+            <xsl:when test="$w"><xsl:call-template name="witness-siglum"><xsl:with-param name="w" select="$w"/></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$witness"/></xsl:otherwise>
+          </xsl:choose>
+        </strong>
+        <xsl:if test="$edition-page != ''">
+          <xsl:text> · </xsl:text>
+          <a href="{$edition-page}"><xsl:call-template name="message"><xsl:with-param name="key" select="'witness.edition'"/></xsl:call-template></a>
+        </xsl:if>
+      </p>
+    </xsl:if>
+    <xsl:if test="($types != '' or $causes != '') and not($witness-mode)">
+      <p class="editio-controls reading-switches-label" id="editio-reading-switches">
+        <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus.hide'"/></xsl:call-template>
+      </p>
+      <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/></xsl:call-template>
+      <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page's CSS for those switches (the `style` part, in the page's <style>). -->
+  <xsl:template name="apparatus-style-part">
     <xsl:variable name="types" select="normalize-space(/*/@editio:reading-types)"/>
     <xsl:variable name="causes" select="normalize-space(/*/@editio:reading-causes)"/>
     <xsl:if test="($types != '' or $causes != '') and not($witness-mode)">
-      <div class="editio-controls reading-switches">
-        <style>
-          <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
-          <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
-        </style>
-        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/></xsl:call-template>
-        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/></xsl:call-template>
-      </div>
+      <part name="style">
+        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$types"/><xsl:with-param name="attr" select="'type'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
+        <xsl:call-template name="kind-switch"><xsl:with-param name="list" select="$causes"/><xsl:with-param name="attr" select="'cause'"/><xsl:with-param name="css" select="true()"/></xsl:call-template>
+      </part>
     </xsl:if>
   </xsl:template>
 
@@ -214,11 +274,14 @@
     <xsl:if test="$list != ''">
       <xsl:variable name="kind" select="substring-before(concat($list, ' '), ' ')"/>
       <xsl:variable name="safe" select="translate($kind, '.#:', '___')"/>
+      <xsl:variable name="id" select="concat('editio-hide-rdg-', $attr, '-', $safe)"/>
       <xsl:choose>
-        <xsl:when test="$css">body:has(#hide-rdg-<xsl:value-of select="concat($attr, '-', $safe)"/>:checked) .rdg-<xsl:value-of select="concat($attr, '-', $safe)"/>{display:none}
+        <xsl:when test="$css">#<xsl:value-of select="$id"/>:checked ~ * .rdg-<xsl:value-of select="concat($attr, '-', $safe)"/>{display:none}
 </xsl:when>
         <xsl:otherwise>
-          <label><input type="checkbox" id="hide-rdg-{$attr}-{$safe}"/><xsl:text> </xsl:text><xsl:value-of select="$kind"/></label><xsl:text> </xsl:text>
+          <input type="checkbox" class="editio-controls reading-switch" id="{$id}" aria-describedby="editio-reading-switches"/>
+          <label class="editio-controls reading-switch-label" for="{$id}"><xsl:value-of select="$kind"/></label>
+          <xsl:text> </xsl:text>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="kind-switch">
@@ -227,5 +290,25 @@
         <xsl:with-param name="css" select="$css"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Interpretation categories (analysis module) in the text, e.g. the kinds
+       of variation an app's @ana names: editorial matter, kept in an aside
+       with their ids so @ana links resolve. -->
+  <xsl:template match="tei:text//tei:interpGrp">
+    <aside class="editio-interp">
+      <xsl:call-template name="id-attr"/>
+      <xsl:apply-templates select="*[not(self::tei:interp)]"/>
+      <dl>
+        <xsl:for-each select="tei:interp">
+          <dt>
+            <xsl:call-template name="id-attr"/>
+            <xsl:value-of select="@xml:id"/>
+            <xsl:if test="@type"><xsl:text> (</xsl:text><xsl:value-of select="@type"/>)</xsl:if>
+          </dt>
+          <dd><xsl:apply-templates select="node()[not(self::tei:certainty)]"/></dd>
+        </xsl:for-each>
+      </dl>
+    </aside>
   </xsl:template>
 </xsl:stylesheet>

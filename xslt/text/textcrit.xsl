@@ -18,17 +18,29 @@
       <xsl:when test="@editio:target or @from or ancestor::tei:listApp"/>
       <xsl:when test="$witness-mode">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
+        <xsl:variable name="r" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank][1]"/>
+        <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         <xsl:if test="$rank = 'lac'"><xsl:text> […] </xsl:text></xsl:if>
-        <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]/node()"/>
+        <xsl:call-template name="witness-reading"><xsl:with-param name="r" select="$r"/></xsl:call-template>
+        <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
-        <xsl:choose>
-          <xsl:when test="$lem"><xsl:apply-templates select="$lem/node()"/></xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="(tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[1]/node()"/></xsl:otherwise>
-        </xsl:choose>
+        <!-- the lemma, else (readings only) the first reading -->
+        <xsl:variable name="r" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
+        <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
+        <xsl:apply-templates select="$r/node()"/>
+        <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The reading a witness has at an app, with the gap signs of the lacuna
+       markers inside it (prepare moves them to the reading's edges). -->
+  <xsl:template name="witness-reading">
+    <xsl:param name="r"/>
+    <xsl:if test="contains($r/@editio:gap-before, $wtoken)"><xsl:text> […] </xsl:text></xsl:if>
+    <xsl:apply-templates select="$r/node()"/>
+    <xsl:if test="contains($r/@editio:gap-after, $wtoken)"><xsl:text> […] </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:listApp"/>
@@ -37,8 +49,8 @@
     <xsl:if test="$witness-mode">
       <xsl:for-each select="key('app-by-target', @xml:id)">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
-        <xsl:variable name="own" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank]"/>
-        <xsl:if test="contains($own/@editio:wits, $wtoken)"><xsl:apply-templates select="$own/node()"/></xsl:if>
+        <xsl:variable name="own" select="(tei:lem | tei:rdg | tei:rdgGrp//tei:lem | tei:rdgGrp//tei:rdg)[@editio:rn = $rank][1]"/>
+        <xsl:if test="contains($own/@editio:wits, $wtoken)"><xsl:call-template name="witness-reading"><xsl:with-param name="r" select="$own"/></xsl:call-template></xsl:if>
       </xsl:for-each>
     </xsl:if>
     <xsl:apply-templates/>
@@ -51,16 +63,16 @@
         <xsl:otherwise><xsl:value-of select="ancestor::*[self::tei:rdg or self::tei:lem][1]/@editio:wits"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:if test="$witness-mode and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
+    <xsl:if test="$witness-mode and not(@editio:moved) and ((contains($wits, $wtoken) and (self::tei:lacunaStart or self::tei:witEnd))
         or contains(@editio:initial-gap, $wtoken))">
       <xsl:text> […] </xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <!-- Text a witness lacks; otherwise as core.xsl renders text. -->
+  <!-- Text a witness lacks; otherwise as core.xsl renders text (its template text-node). -->
   <xsl:template match="text()[../@editio:hide or preceding-sibling::*[1]/@editio:hide-after]" priority="1">
     <xsl:variable name="hidden"><xsl:call-template name="text-hidden-for-witness"/></xsl:variable>
-    <xsl:if test="$hidden != 'yes'"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:if>
+    <xsl:if test="$hidden != 'yes'"><xsl:call-template name="text-node"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="section-apparatus">
@@ -111,19 +123,43 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The sigla (called at the end of the body, as the HTML page lists
+       them there): editorial matter, one label. In a witness's text the
+       current siglum is marked with '*'. -->
   <xsl:template name="witness-list">
     <xsl:variable name="witnesses" select="/*/tei:teiHeader//tei:witness | /*/tei:standOff//tei:witness"/>
     <xsl:if test="$witnesses">
       <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:value-of select="$L0"/>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'witnesses'"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
       <xsl:for-each select="$witnesses">
+        <xsl:if test="$witness-mode and @editio:wkey = $wkey"><xsl:text>* </xsl:text></xsl:if>
         <xsl:call-template name="witness-siglum"/>
         <xsl:variable name="raw"><xsl:apply-templates select="node()[not(self::tei:abbr[@type='siglum'])]" mode="app-text"/></xsl:variable>
         <xsl:if test="normalize-space($raw)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($raw)"/></xsl:if>
         <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
+      <xsl:value-of select="$L1"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Interpretation categories in the text (e.g. the kinds of variation an
+       app's @ana names): editorial matter, one label block, as the HTML
+       edition's aside. -->
+  <xsl:template match="tei:text//tei:interpGrp" priority="1">
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:value-of select="$L0"/>
+    <xsl:for-each select="tei:interp">
+      <xsl:value-of select="@xml:id"/>
+      <xsl:if test="@type"><xsl:text> (</xsl:text><xsl:value-of select="@type"/>)</xsl:if>
+      <xsl:text>: </xsl:text>
+      <xsl:variable name="raw"><xsl:apply-templates mode="app-text"/></xsl:variable>
+      <xsl:value-of select="normalize-space($raw)"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="$L1"/>
+    <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>
