@@ -136,19 +136,6 @@
 
   <xsl:template match="*" mode="html-attrs"/>
 
-  <!-- Text beside a milestone inside a word (lb break="no"): the source's
-       line-break whitespace there is layout, dropped so the word stays whole
-       (the text edition does the same). Other text is copied as it is. -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']
-      or following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
-    <xsl:variable name="before" select="preceding-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
-    <xsl:variable name="after" select="following-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
-    <xsl:variable name="flat" select="translate(., '&#9;&#10;&#13;', '   ')"/>
-    <xsl:if test="not($before) and starts-with($flat, ' ')"><xsl:text> </xsl:text></xsl:if>
-    <xsl:value-of select="normalize-space(.)"/>
-    <xsl:if test="not($after) and normalize-space(.) != '' and substring($flat, string-length($flat)) = ' '"><xsl:text> </xsl:text></xsl:if>
-  </xsl:template>
-
   <!-- A block element: div (or $el) with the common attributes. -->
   <xsl:template name="block">
     <xsl:param name="el" select="'div'"/>

@@ -53,8 +53,9 @@
   <xsl:template match="text()" mode="plain"><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:template>
 
   <!-- Source line breaks and tabs are spaces; the layout stage collapses runs.
-       Around a milestone inside a word (lb break="no") the whitespace goes. -->
-  <!-- Whether the document keeps whitespace anywhere (xml:space="preserve"):
+       Around a milestone inside a word (lb break="no") there is no whitespace:
+       prepare.py removed it.
+       Whether the document keeps whitespace anywhere (xml:space="preserve"):
        asked once, so a text node walks its ancestors only when it may be kept. -->
   <xsl:variable name="any-preserve" select="boolean(//@xml:space[. = 'preserve'])"/>
 
@@ -62,9 +63,6 @@
     <xsl:choose>
       <xsl:when test="$any-preserve and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
         <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
-      </xsl:when>
-      <xsl:when test="(preceding-sibling::node()[1] | following-sibling::node()[1])[@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]">
-        <xsl:call-template name="text-joined"/>
       </xsl:when>
       <!-- Line breaks and tabs of the source are spaces (a newline here would
            end the logical line). libxml2's translate() builds its result a
@@ -84,18 +82,6 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- Text beside a milestone inside a word: no whitespace on that side; the
-       other side keeps one space if it had any. Each end is looked at alone
-       (texts around hyphenated breaks are often whole paragraphs). -->
-  <xsl:template name="text-joined">
-    <xsl:variable name="before" select="preceding-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
-    <xsl:variable name="after" select="following-sibling::node()[1][@break = 'no' or @type = 'hyphenInWord'][self::tei:lb or self::tei:pb or self::tei:cb]"/>
-    <xsl:variable name="text" select="normalize-space(.)"/>
-    <xsl:if test="not($before) and contains(' &#9;&#10;&#13;', substring(., 1, 1))"><xsl:text> </xsl:text></xsl:if>
-    <xsl:value-of select="$text"/>
-    <xsl:if test="not($after) and $text != '' and contains(' &#9;&#10;&#13;', substring(., string-length(.)))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Milestones: a word boundary unless they fall inside a word. -->
