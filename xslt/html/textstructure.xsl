@@ -8,8 +8,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
     xmlns:editio="urn:editio"
-    exclude-result-prefixes="tei editio">
+    exclude-result-prefixes="tei editio eg">
 
   <xsl:template match="tei:front | tei:body | tei:back">
     <div>
@@ -291,7 +292,7 @@
 
   <!-- Markup examples of TEI documentation (egXML): shown as markup, as the
        text edition shows them (same names, attributes and text). -->
-  <xsl:template match="*[local-name() = 'egXML']">
+  <xsl:template match="eg:egXML | tei:egXML">
     <pre>
       <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-egXML'"/></xsl:call-template>
       <code><xsl:apply-templates mode="example"/></code>

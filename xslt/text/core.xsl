@@ -13,8 +13,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
     xmlns:editio="urn:editio"
-    exclude-result-prefixes="tei editio">
+    exclude-result-prefixes="tei editio eg">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -174,7 +175,7 @@
   </xsl:template>
 
   <!-- Markup examples of TEI documentation: shown as markup, one block. -->
-  <xsl:template match="*[local-name() = 'egXML']">
+  <xsl:template match="eg:egXML | tei:egXML">
     <xsl:call-template name="block-break"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates mode="example"/>
