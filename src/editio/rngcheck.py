@@ -118,6 +118,14 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
     return _unique(id_found + found)
 
 
+def _alone(element) -> etree._ElementTree:
+    """A copy of `element` as a document of its own, without its tail (text
+    after the element, which a document cannot have after its root)."""
+    alone = copy.deepcopy(element)
+    alone.tail = None
+    return etree.ElementTree(alone)
+
+
 def _inside(p: _Problem, isolation, grammar, path, source, origin) -> list[Diagnostic]:
     """libxml2's compiled content models blame the parent for a child that is
     wrong inside: check each child element alone to find the real place."""
@@ -128,8 +136,7 @@ def _inside(p: _Problem, isolation, grammar, path, source, origin) -> list[Diagn
         if isinstance(child.tag, str) and grammar is not None and not grammar.knows(child.tag):
             d = _Explainer(grammar, origin, path, source).explain(_Problem("element", child))
             found.extend([d] if d else [])
-        elif isinstance(child.tag, str) and not isolation.validate(etree.ElementTree(copy.deepcopy(child))):
-            alone = etree.ElementTree(copy.deepcopy(child))
+        elif isinstance(child.tag, str) and not isolation.validate(alone := _alone(child)):
             mapping = dict(zip(alone.iter(), child.iter()))
             mapping = {a: origin.get(c, c) for a, c in mapping.items()}
             inner = validate(isolation, grammar, alone, path, source, isolation, _origin=mapping)
