@@ -12,6 +12,8 @@ and the first and last declared (see the report of issue 6).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 import pytest
@@ -28,6 +30,11 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 E = "{urn:editio}"
 FILES = sorted(p.name for p in CORPUS.glob("crit_*.xml")) + ["pta0013.pta003.pta-grc1.xml"]
 BIG = 500_000
+WORD = re.compile(r"\w+")
+# Elements a reading may hold and still be compared word for word with the page.
+W = f"{TEI}w"
+MARKERS = {f"{TEI}{n}" for n in ("lacunaStart", "lacunaEnd", "witStart", "witEnd")}
+PLAIN = MARKERS | {f"{TEI}{n}" for n in ("w", "pc", "seg", "hi")}
 
 
 @lru_cache(maxsize=2)
@@ -53,6 +60,17 @@ def _witness_cases():
             sigla = [s for s in sigla if s in keep][:8]
         for s in sigla:
             yield name, s
+
+
+def _reading_text(el) -> str:
+    """A reading's text; a lacuna marker inside it parts words."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            # a marker parts words, and so do tokens (<w>a</w><w>b</w>)
+            parts.append(" " if child.tag in MARKERS else " " * (child.tag == W) + _reading_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -95,6 +113,13 @@ def test_witness_text_has_only_its_readings(name, witness):
         chosen = next(r for r in own if r.get(f"{E}rn") == rank)
         if cited:
             assert chosen is cited[0], f"app {app.get(f'{E}id')} line {app.sourceline}: {witness} reads another reading"
+            # the words of its own reading are in its text, lacuna markers inside or not
+            if all(el.tag in PLAIN for el in chosen.iterdescendants() if isinstance(el.tag, str)):
+                own_words = WORD.findall(unicodedata.normalize("NFC", _reading_text(chosen)))
+                shown = WORD.findall(unicodedata.normalize("NFC", span.text_content()))
+                assert own_words == shown[:len(own_words)] or own_words == shown[-len(own_words):] or \
+                    " ".join(own_words) in " ".join(shown), \
+                    f"app {app.get(f'{E}id')} line {app.sourceline}: {witness} loses words of its reading {own_words}"
         else:
             assert chosen.tag == f"{TEI}lem", f"app {app.get(f'{E}id')}: reading of other witnesses shown for {witness}"
     assert not tree.xpath("//ol[@class='apparatus']"), "a witness's text has no apparatus"

@@ -33,7 +33,7 @@ whether a witness is inside a lacuna without walking preceding nodes
   @from/@to): `editio:hide` (at an element's start) and `editio:hide-after`
   (at its end), " key1 key2 ": the witnesses whose text is not shown there;
   a text node's state is its preceding sibling's hide-after, else its
-  parent's hide. `editio:initial-gap` on an end marker lists witnesses whose
+  parent's hide. Inside a reading, the witnesses it cites are never hidden. `editio:initial-gap` on an end marker lists witnesses whose
   text was missing from the start. A marker inside a reading acts at that
   reading's edge (lacunaStart/witEnd at its end, lacunaEnd/witStart at its
   start): the reading's own words are words the witness has. Such a marker
@@ -333,11 +333,19 @@ def _hide_states(root, apps, ids, has_markers) -> None:
         hidden[w] += 1
 
     cache = [None]  # the state string, recomputed only after a change
+    # Witnesses cited by the readings around: a reading a witness is cited for is
+    # text it has, whatever its markers say (Athanasius cites y before y's witStart).
+    cited: dict[str, int] = defaultdict(int)
 
     def state() -> str:
         if cache[0] is None:
-            cache[0] = _words(sorted(w for w, c in hidden.items() if c > 0))
+            cache[0] = _words(sorted(w for w, c in hidden.items() if c > 0 and not cited[w]))
         return cache[0]
+
+    def cite(reading, step: int) -> None:
+        for w in (reading.get(f"{_E}wits") or "").split():
+            cited[w] += step
+        cache[0] = None
 
     spans: dict[etree._Element, list[str]] = {}  # app -> the words of its span (its lemma)
     for event, el in etree.iterwalk(text, events=("start", "end")):
@@ -357,6 +365,8 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 for w in show_at_start[el]:
                     hidden[w] = 0
                 cache[0] = None
+            if el.tag in READINGS:
+                cite(el, 1)
             current = state()
             if current:
                 el.set(f"{_E}hide", current)
@@ -385,6 +395,8 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 for w in hide_at_end[el]:
                     hidden[w] = max(hidden[w], 0) + 1
                 cache[0] = None
+            if el.tag in READINGS:
+                cite(el, -1)
             current = state()
             if current:
                 el.set(f"{_E}hide-after", current)

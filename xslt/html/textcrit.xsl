@@ -28,6 +28,8 @@
         <span class="app" data-app="{@editio:id}" data-rdg="{$rank}">
           <xsl:if test="$rank = 'lac'"><span class="lacuna"> […] </span></xsl:if>
           <xsl:call-template name="witness-reading"><xsl:with-param name="r" select="$r"/></xsl:call-template>
+          <!-- an omission is nothing on the page; assistive technology hears it (and a heading is not empty) -->
+          <xsl:if test="$r/self::tei:rdg and not($r/node()[not(self::text()) or normalize-space()])"><span class="visually-hidden">om.</span></xsl:if>
         </span>
         <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:when>
@@ -88,6 +90,8 @@
   <!-- Lacunae and fragmentary witnesses: nothing in the edited text (they
        stand in readings); a gap sign in the text of the witness concerned. -->
   <xsl:template match="tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd">
+    <!-- inside a reading (its gap sign moved to the reading's edge) it still parts words -->
+    <xsl:if test="$witness-mode and @editio:moved"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="wits">
       <xsl:choose>
         <xsl:when test="@editio:wits"><xsl:value-of select="@editio:wits"/></xsl:when>

@@ -57,6 +57,8 @@
   </xsl:template>
 
   <xsl:template match="tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd">
+    <!-- inside a reading (its gap sign moved to the reading's edge) it still parts words -->
+    <xsl:if test="$witness-mode and @editio:moved"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="wits">
       <xsl:choose>
         <xsl:when test="@editio:wits"><xsl:value-of select="@editio:wits"/></xsl:when>

@@ -1,0 +1,84 @@
+"""A critical edition's pages in headless Chromium, without JavaScript: the
+reading-type switches hide and show readings of their kind in the apparatus,
+the witness switcher leads to the witness pages and back, and axe-core finds
+no violation on the edition or on a witness page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser_support import AXE, launch
+from conftest import CORPUS, ROOT
+from editio.build import BuildOptions, build
+
+CASE = ROOT / "tests" / "cases" / "textcrit" / "parallel-segmentation.xml"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("textcrit-site")
+    src = tmp_path_factory.mktemp("textcrit-src")
+    (src / "ps.xml").write_bytes(CASE.read_bytes())
+    (src / "homilia.xml").write_bytes((CORPUS / "crit_pta_homilia-de-dominica-die.xml").read_bytes())
+    result = build([src], BuildOptions(out_dir=out, jobs=1, check=False, formats=("html",)))
+    assert not result.failed, result.diagnostics
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def test_reading_type_switch_works_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "ps.html").as_uri())
+    reading = page.locator(".apparatus .rdg-type-orthographic").first
+    assert reading.is_visible()
+    switch = page.get_by_label("orthographic")
+    assert switch.get_attribute("type") == "checkbox"
+    switch.check()
+    assert not reading.is_visible()
+    # other readings stay
+    assert page.locator(".apparatus .reading").first.is_visible()
+    switch.uncheck()
+    assert reading.is_visible()
+    context.close()
+
+
+def test_witness_switcher_leads_to_the_witness_and_back(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "ps.html").as_uri())
+    page.locator("#editio-witnesses a.witness-switch", has_text="B").click()
+    assert page.url.endswith("/ps.B.html")
+    assert "fuit" in page.inner_text("main") and "Et deus erat sermo." in page.inner_text("main")
+    page.locator(".witness-current a").click()
+    assert page.url.endswith("/ps.html")
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["ps.html", "ps.C.html", "homilia.html", "homilia.O.html"])
+def test_axe_core_finds_no_violation(browser, site, name):
+    assert AXE.is_file(), f"{AXE} is missing: npm ci --prefix tests/browser (.ci/run does it)"
+    assert (site / name).is_file()
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto((site / name).as_uri())
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    violations = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"][:5]]}
+        for v in result["violations"]
+    ]
+    assert result["passes"] or result["incomplete"] or result["inapplicable"], "axe did not run"
+    assert not violations, json.dumps(violations, indent=1, ensure_ascii=False)
+    context.close()
