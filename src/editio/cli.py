@@ -183,7 +183,8 @@ class _BuildProgress:
         if self.quiet:
             return
         if not self.bar_wanted:
-            click.echo(f"[{event.done}/{event.total}] {event.status}: {event.source}", err=True)
+            status = "up to date" if event.status == "current" else event.status
+            click.echo(f"[{event.done}/{event.total}] {status}: {event.source}", err=True)
             return
         if self.bar is None:
             self.bar = click.progressbar(length=event.total, label="editio build", file=sys.stderr,
