@@ -27,7 +27,7 @@
         <xsl:call-template name="entry"><xsl:with-param name="key" select="'meta.publisher'"/><xsl:with-param name="nodes" select="$file/tei:publicationStmt/tei:publisher | $file/tei:publicationStmt/tei:distributor | $file/tei:publicationStmt/tei:authority"/></xsl:call-template>
         <xsl:call-template name="entry"><xsl:with-param name="key" select="'meta.date'"/><xsl:with-param name="nodes" select="$file/tei:publicationStmt/tei:date"/></xsl:call-template>
         <xsl:call-template name="entry"><xsl:with-param name="key" select="'meta.licence'"/><xsl:with-param name="nodes" select="$file/tei:publicationStmt/tei:availability"/></xsl:call-template>
-        <xsl:call-template name="entry"><xsl:with-param name="key" select="'meta.source'"/><xsl:with-param name="nodes" select="$file/tei:sourceDesc/*"/></xsl:call-template>
+        <xsl:call-template name="entry"><xsl:with-param name="key" select="'meta.source'"/><xsl:with-param name="nodes" select="$file/tei:sourceDesc/*[not(self::tei:listWit)]"/></xsl:call-template>
       </dl>
       <xsl:for-each select="tei:encodingDesc/tei:projectDesc | tei:encodingDesc/tei:editorialDecl">
         <section class="editio-{local-name()}">

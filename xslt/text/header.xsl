@@ -49,7 +49,7 @@
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'header.source'"/>
       <xsl:with-param name="items" select="tei:fileDesc/tei:sourceDesc/*[not(self::tei:listPerson or self::tei:listPlace
-          or self::tei:listOrg or self::tei:listEvent or self::tei:recordingStmt)]"/>
+          or self::tei:listOrg or self::tei:listEvent or self::tei:recordingStmt or self::tei:listWit)]"/>
     </xsl:call-template>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'header.licence'"/>
