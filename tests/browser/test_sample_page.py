@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browser_support import AXE, launch
+from browser_support import AXE, browser  # noqa: F401 (a fixture)
 from conftest import SAMPLE
 from html_support import publish_html
 
@@ -18,16 +18,6 @@ def sample_page(tmp_path_factory):
     page = tmp_path_factory.mktemp("browser") / "sample.html"
     page.write_text(result.output, encoding="utf-8")
     return page
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 IN_VIEW = """(id) => { const r = document.getElementById(id).getBoundingClientRect();

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser_support import AXE, launch
+from browser_support import AXE, browser  # noqa: F401 (a fixture)
 from conftest import CORPUS, ROOT
 from editio.build import BuildOptions, build
 
@@ -25,16 +25,6 @@ def site(tmp_path_factory):
     result = build([src], BuildOptions(out_dir=out, jobs=1, check=False, formats=("html",)))
     assert not result.failed, result.diagnostics
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def test_reading_type_switch_works_without_javascript(browser, site):
