@@ -145,8 +145,43 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.textcrit).
     from editio.textcrit import annotate
     annotate(root)
+    _mark_first_names(root)
     root.set(_PREPARED, "1")
     return tree
+
+
+# The HTML index of names (xslt/html/namesdates.xsl) lists each name once: the
+# first occurrence of each name key, per view. Found here in one pass: in XSLT
+# 1.0 (generate-id() = generate-id(key(...)[1]) per name) each key() call copies
+# the whole group, quadratic in the occurrences of a name. The expressions are
+# those of the stylesheet's keys `names-reading` and `names-diplomatic`, so
+# libxml2 computes exactly the same keys and sets.
+FIRST_READING = f"{{{EDITIO_NS}}}first-reading"
+FIRST_DIPLOMATIC = f"{{{EDITIO_NS}}}first-diplomatic"
+_NAME_KEY = etree.XPath(
+    "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))")
+_NS = {"tei": TEI_NS, "editio": EDITIO_NS}
+_INDEXED = "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]"
+_NAMES_BY_VIEW = (
+    (FIRST_READING, etree.XPath(
+        _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc"
+        " or ancestor::tei:del or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr"
+        " or self::tei:orig])]", namespaces=_NS)),
+    (FIRST_DIPLOMATIC, etree.XPath(
+        _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail"
+        " or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]", namespaces=_NS)),
+)
+
+
+def _mark_first_names(root) -> None:
+    """Mark the first name (document order) of each index key, per view."""
+    for attribute, names in _NAMES_BY_VIEW:
+        seen: set[str] = set()
+        for el in names(root):
+            key = _NAME_KEY(el)
+            if key not in seen:
+                seen.add(key)
+                el.set(attribute, "1")
 
 
 _BREAKS = (f"{_T}lb", f"{_T}pb", f"{_T}cb")

@@ -82,9 +82,8 @@
   <!-- The index of names. -->
   <xsl:template name="name-index">
     <xsl:variable name="all" select="/*/tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]"/>
-    <xsl:variable name="firsts-reading" select="$all[$view != 'diplomatic'][generate-id() = generate-id(key('names-reading', concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref)))))[1])]"/>
-    <xsl:variable name="firsts-diplomatic" select="$all[$view = 'diplomatic'][generate-id() = generate-id(key('names-diplomatic', concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref)))))[1])]"/>
-    <xsl:variable name="firsts" select="$firsts-reading | $firsts-diplomatic"/>
+    <!-- The first of each key group, marked by prepare.py (_mark_first_names) in linear time. -->
+    <xsl:variable name="firsts" select="$all[$view != 'diplomatic'][@editio:first-reading] | $all[$view = 'diplomatic'][@editio:first-diplomatic]"/>
     <xsl:if test="$firsts">
       <section id="editio-index" class="editio-index" aria-labelledby="editio-index-title">
         <h2 id="editio-index-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'index'"/></xsl:call-template></h2>
