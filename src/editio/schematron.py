@@ -414,25 +414,50 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
     """Every failed assert and successful report of `schema` on `doc`."""
     tree = doc.tree
     locator = locator or Locator(tree, doc.path)
-    root = get_node_tree(tree)
     path = str(doc.path)
     found: list[Diagnostic] = []
+    # elementpath's node tree costs as much as the rest of a run: built only
+    # when a rule needs elementpath (see _all_fast), not for rules whose
+    # context and tests lxml evaluates and no test fails.
+    node_tree = None
+
+    def get_root():
+        nonlocal node_tree
+        if node_tree is None:
+            node_tree = get_node_tree(tree)
+        return node_tree
 
     def context_for(item, variables):
-        return XPathContext(root, item=item, variables=variables)
+        return XPathContext(get_root(), item=item, variables=variables)
 
     variables: dict = {}
     for name, expr in schema.lets:
-        variables[name] = expr.evaluate(context_for(root, variables))
+        variables[name] = expr.evaluate(context_for(get_root(), variables))
     for pattern in schema.patterns:
         pattern_vars = dict(variables)
         for name, expr in pattern.lets:
-            pattern_vars[name] = expr.evaluate(context_for(root, pattern_vars))
-        fired: set[int] = set()
+            pattern_vars[name] = expr.evaluate(context_for(get_root(), pattern_vars))
+        # Keys are the lxml elements themselves (kept alive here, so identity is
+        # stable), or the elementpath node of anything else.
+        fired: set = set()
         for rule in pattern.rules:
+            if rule.fast is not None and rule.problem is None:
+                elements = _select_elements(rule, tree)
+                if elements == []:
+                    continue  # nothing to check: no node tree needed
+                if elements is not None and _all_fast(rule):
+                    for el in elements:
+                        if el in fired:
+                            continue
+                        fired.add(el)
+                        if any((check.fast(el) == check.report) for check in rule.checks):
+                            node = get_root().elements.get(el)
+                            found.extend(_fire(rule, node, pattern_vars, context_for, locator, path))
+                    continue
+            root = get_root()
             nodes = _select(rule, root, pattern_vars)
             for node in nodes:
-                key = id(node.value) if node.node_kind == "element" else id(node)
+                key = node.value if node.node_kind == "element" else node
                 if key in fired:
                     continue
                 fired.add(key)
@@ -444,6 +469,23 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
                     break
                 found.extend(_fire(rule, node, pattern_vars, context_for, locator, path))
     return found
+
+
+def _all_fast(rule: Rule) -> bool:
+    """lxml alone can select the rule's nodes and run its tests (no lets, no current())."""
+    return (rule.fast is not None and rule.problem is None and not rule.lets and not rule.uses_current
+            and all(check.fast is not None for check in rule.checks))
+
+
+def _select_elements(rule: Rule, tree) -> list | None:
+    """The rule's context elements by lxml, or None if it selects anything else (attributes, text)."""
+    try:
+        hits = rule.fast(tree.getroot())
+    except etree.XPathError:
+        return None
+    if any(not isinstance(h, etree._Element) or not isinstance(h.tag, str) for h in hits):
+        return None
+    return hits
 
 
 def _select(rule: Rule, root, variables) -> list:
