@@ -82,7 +82,7 @@
     <xsl:choose>
       <xsl:when test="$empty = 'yes'">
         <xsl:call-template name="label">
-          <xsl:with-param name="text"><xsl:call-template name="message"><xsl:with-param name="key" select="'note.empty'"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="text"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'note.empty'"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
@@ -96,7 +96,7 @@
       <xsl:when test="$key = ''"><xsl:apply-templates/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="span"><xsl:call-template name="flag-marks-span"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
-        <xsl:variable name="label"><xsl:call-template name="message"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="label"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
         <xsl:if test="$span = 'yes'"><xsl:call-template name="label"><xsl:with-param name="text" select="'&#x2E22;'"/></xsl:call-template></xsl:if>
         <xsl:apply-templates/>
         <xsl:call-template name="label">
