@@ -130,6 +130,9 @@ def _words(keys) -> str:
     return " " + " ".join(keys) + " " if keys else ""
 
 
+_WITH_XML_ID = etree.XPath("descendant-or-self::*[string(@xml:id)]")
+
+
 def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None) -> None:
     apps = list(root.iter(APP))
     has_markers = next(root.iter(*HIDE_START, *HIDE_END), None) is not None
@@ -137,7 +140,7 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
         return
     tokens, _declared = witness_tokens(root)
     if ids is None:
-        ids = {el.get(XML_ID): el for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+        ids = {el.get(XML_ID): el for el in _WITH_XML_ID(root)}  # C XPath, not a Python walk of every element
 
     display: dict[str, str] = {}  # token -> the siglum shown for it
     for el in root.iter(WITNESS, LISTWIT):
