@@ -154,13 +154,20 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 
 
 # The HTML index of names (xslt/html/namesdates.xsl) lists each name once: the
-# first occurrence of each name key, per view. Found here in one pass: in XSLT
-# 1.0 (generate-id() = generate-id(key(...)[1]) per name) each key() call copies
-# the whole group, quadratic in the occurrences of a name. The expressions are
-# those of the stylesheet's keys `names-reading` and `names-diplomatic`, so
-# libxml2 computes exactly the same keys and sets.
+# first occurrence of each name key, per view, with links to every occurrence.
+# Done here in one pass: in XSLT 1.0 (generate-id() = generate-id(key(...)[1])
+# per name) each key() call copies the whole group, quadratic in the
+# occurrences of a name; and one key over the view-prefixed values below costs
+# one walk of the document per transformation instead of two (libxslt indexes
+# every key of the stylesheet on the first key() call).
+# `editio:index-r` / `editio:index-d`: "r|" / "d|" + the name's key, on the
+# names the reading / diplomatic view indexes; `editio:first-reading` /
+# `editio:first-diplomatic` on the first of each key. The expressions are the
+# stylesheet's former XSLT ones, so libxml2 computes the same keys and sets.
 FIRST_READING = f"{{{EDITIO_NS}}}first-reading"
 FIRST_DIPLOMATIC = f"{{{EDITIO_NS}}}first-diplomatic"
+INDEX_READING = f"{{{EDITIO_NS}}}index-r"
+INDEX_DIPLOMATIC = f"{{{EDITIO_NS}}}index-d"
 _NAME_KEY = etree.XPath(
     "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))")
 _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
@@ -169,27 +176,28 @@ _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
 _INDEXED = "(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
 _INDEXED_TAGS = tuple(f"{_T}{name}" for name in ("persName", "placeName", "orgName"))
 _NAMES_BY_VIEW = (
-    (FIRST_READING, etree.XPath(
+    ("r|", INDEX_READING, FIRST_READING, etree.XPath(
         _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc"
         " or ancestor::tei:del or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr"
         " or self::tei:orig])]", namespaces=_NS)),
-    (FIRST_DIPLOMATIC, etree.XPath(
+    ("d|", INDEX_DIPLOMATIC, FIRST_DIPLOMATIC, etree.XPath(
         _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail"
         " or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]", namespaces=_NS)),
 )
 
 
 def _mark_first_names(root) -> None:
-    """Mark the first name (document order) of each index key, per view."""
+    """Index keys of the names, per view, and the first name (document order) of each."""
     if next(root.iter(*_INDEXED_TAGS), None) is None:
         return
-    for attribute, names in _NAMES_BY_VIEW:
+    for prefix, index, first, names in _NAMES_BY_VIEW:
         seen: set[str] = set()
         for el in names(root):
-            key = _NAME_KEY(el)
+            key = prefix + _NAME_KEY(el)
+            el.set(index, key)
             if key not in seen:
                 seen.add(key)
-                el.set(attribute, "1")
+                el.set(first, "1")
 
 
 _BREAKS = (f"{_T}lb", f"{_T}pb", f"{_T}cb")

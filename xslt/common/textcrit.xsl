@@ -20,7 +20,6 @@
       use="@xml:id | @n | tei:abbr[@type='siglum'] | tei:head/tei:abbr[@type='siglum'] | @editio:wkey"/>
   <xsl:key name="app-by-section" match="tei:app" use="@editio:section"/>
   <xsl:key name="app-by-target" match="tei:app[@editio:target]" use="@editio:target"/>
-  <xsl:key name="reading-by-kind" match="tei:rdg[@type or @cause]" use="concat(@type, '|', @cause)"/>
 
   <!-- The witness asked for: its canonical key; an undeclared token stands for itself. -->
   <xsl:variable name="wkey">

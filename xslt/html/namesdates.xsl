@@ -5,8 +5,8 @@
   organisations groups occurrences by @ref, else by the normalized name, and
   links back to each (ids from prepare.py). Names in the alternative a view
   hides (sic when corr is shown ...) or in readings are not indexed: there is
-  nothing on the page to link to. Keys cannot read $view in XSLT 1.0, so there
-  is one key per view.
+  nothing on the page to link to. Keys cannot read $view in XSLT 1.0, so
+  prepare.py gives each indexed name its key per view (see the key below).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,20 +14,11 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
-  <xsl:key name="names-reading"
-      match="tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]
-             [not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc or ancestor::tei:del
-               or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr or self::tei:orig])]"
-      use="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
-  <xsl:key name="names-diplomatic"
-      match="tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]
-             [not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail
-               or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]"
-      use="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
-
-  <xsl:template name="name-key">
-    <xsl:value-of select="concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"/>
-  </xsl:template>
+  <!-- Names by their index key, prefixed by view (r|... reading, d|... diplomatic):
+       the values prepare.py sets (editio:index-r, editio:index-d), one key for
+       both views (libxslt indexes every key of a stylesheet on each transformation). -->
+  <xsl:key name="names" match="tei:persName | tei:placeName | tei:orgName"
+      use="@editio:index-r | @editio:index-d"/>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName">
     <xsl:variable name="href"><xsl:if test="@ref"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
@@ -102,8 +93,7 @@
       <ul class="editio-index-list">
         <xsl:for-each select="$names">
           <xsl:sort select="normalize-space(.)" lang="{$doc-lang}"/>
-          <xsl:variable name="k"><xsl:call-template name="name-key"/></xsl:variable>
-          <xsl:variable name="occurrences" select="key('names-reading', $k)[$view != 'diplomatic'] | key('names-diplomatic', $k)[$view = 'diplomatic']"/>
+          <xsl:variable name="occurrences" select="key('names', @editio:index-r)[$view != 'diplomatic'] | key('names', @editio:index-d)[$view = 'diplomatic']"/>
           <xsl:variable name="label"><xsl:apply-templates select="." mode="plain"/></xsl:variable>
           <!-- only http(s) here: safe-url has already reported a refused @ref in the text -->
           <xsl:variable name="href"><xsl:if test="starts-with(normalize-space(@ref), 'http://') or starts-with(normalize-space(@ref), 'https://')"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/></xsl:call-template></xsl:if></xsl:variable>
