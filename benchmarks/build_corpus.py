@@ -11,7 +11,9 @@ Sets, all measured in the same run:
 For each set it prints seconds per MB of
   limit     lxml parse + serialize to bytes of every file, in this process;
   build-j1  editio.build.build(..., jobs=1, force=True): in-process, one core,
-            every format (html, text), checks and index included. The ratio
+            every format (html, text), checks, index and the HTML pages of
+            the witnesses of critical editions included (their time is also
+            printed apart, with the ratio without them). The ratio
             build-j1/limit is the one the target is about (both on one core);
   cli       `editio build --force -q` in a subprocess with the default -j
             (one worker per CPU): what a user waits for, start-up included.
@@ -42,8 +44,27 @@ NOT_P5 = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml"}
 sys.path.insert(0, str(HERE))
 import make_scale_corpus  # noqa: E402
 
+from editio import build_worker  # noqa: E402
 from editio.build import BuildOptions, build  # noqa: E402
 from editio.load import LoadOptions  # noqa: E402
+
+# The pages of the witnesses of a critical edition (build_witnesses.py) are part
+# of the build (HTML, one full transformation per witness): timed apart here so
+# the table can say how much of build-j1 they are (in-process only; the CLI's
+# workers are other processes).
+WITNESS = {"seconds": 0.0, "pages": 0}
+_witness_pages = build_worker.witness_pages
+
+
+def _timed_witness_pages(*args, **kwargs):
+    started = time.perf_counter()
+    pages = _witness_pages(*args, **kwargs)
+    WITNESS["seconds"] += time.perf_counter() - started
+    WITNESS["pages"] += len(pages)
+    return pages
+
+
+build_worker.witness_pages = _timed_witness_pages
 
 
 def best(repeat: int, run) -> float:
@@ -86,7 +107,21 @@ def measure(name: str, paths: list[Path], files: list[Path], repeat: int, cli: b
     shutil.rmtree(out, ignore_errors=True)
     row = {"set": name, "files": len(files), "MB": mb}
     row["limit"] = best(repeat, lambda: limit(files))
-    row["build-j1"] = best(repeat, lambda: build_in_process(paths, out, xinclude))
+    witness_runs = []
+
+    def build_and_time_witnesses():
+        WITNESS.update(seconds=0.0, pages=0)
+        build_in_process(paths, out, xinclude)
+        witness_runs.append((WITNESS["seconds"], WITNESS["pages"]))
+
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        build_and_time_witnesses()
+        times.append(time.perf_counter() - t0)
+    best_run = min(range(repeat), key=times.__getitem__)
+    row["build-j1"] = times[best_run]
+    row["witness-s"], row["witness-pages"] = witness_runs[best_run]
     if cli:
         row["cli"] = best(repeat, lambda: build_cli(paths, out, xinclude))
     return row
@@ -100,6 +135,11 @@ def print_table(rows: list[dict]) -> None:
         if "cli" in r:
             line += f"{r['cli'] / mb:>10.4f}{r['cli'] / r['limit']:>7.1f}"
         print(line)
+    for r in rows:
+        if r.get("witness-pages"):
+            rest = r["build-j1"] - r["witness-s"]
+            print(f"  {r['set']}: build-j1 includes {r['witness-pages']} witness pages, {r['witness-s']:.2f} s of "
+                  f"{r['build-j1']:.2f} s; without them {rest / r['MB']:.4f} s/MB, ratio {rest / r['limit']:.1f}")
 
 
 def main() -> None:
