@@ -43,11 +43,10 @@ class Context:
     def ids(self) -> dict[str, etree._Element]:
         """xml:id -> first element carrying it."""
         found: dict[str, etree._Element] = {}
-        for el in self.root.iter():
-            if isinstance(el.tag, str):
-                value = el.get(XML_ID)
-                if value is not None and value not in found:
-                    found[value] = el
+        for el in _WITH_XML_ID(self.root):  # C XPath, not a Python walk of every element
+            value = el.get(XML_ID)
+            if value not in found:
+                found[value] = el
         return found
 
     def elements(self, local_name: str) -> list[etree._Element]:
@@ -65,6 +64,8 @@ class Context:
     def outside_examples(self) -> list[etree._Element]:
         """Every element in document order except egXML examples and their content
         (examples quote other documents: their ids and pointers are not this one's)."""
+        if next(self.root.iter(EGXML), None) is None:
+            return list(self.root.iter(etree.Element))  # elements only, filtered in C
         kept: list[etree._Element] = []
         skipped: set[etree._Element] = set()
         for el in self.root.iter():
@@ -75,6 +76,9 @@ class Context:
             else:
                 kept.append(el)
         return kept
+
+
+_WITH_XML_ID = etree.XPath("descendant-or-self::*[@xml:id]")
 
 
 RuleFunction = Callable[[Context], Iterable[Diagnostic]]
