@@ -19,6 +19,11 @@ attributes in the editio namespace instead:
                 Footnotes and end notes are rendered apart, so they do not
                 make their paragraph a block.
 
+- `editio:index-r` / `editio:index-d` ("r|"/"d|" + the name's index key) on
+                the names the reading / diplomatic view indexes, and
+                `editio:first-reading` / `editio:first-diplomatic` on the first
+                of each key (the HTML names index, in linear time).
+
 Texts, divisions, citable blocks, notes and names (persName, placeName,
 orgName, name, rs) get ids: the index of names links to every occurrence.
 
