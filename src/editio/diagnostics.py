@@ -57,6 +57,18 @@ def info(path, line, col, message, code) -> Diagnostic:
     return Diagnostic(str(path), line or 0, col or 0, Severity.INFO, message, code)
 
 
+def unique(found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Each finding once, in first-seen order (libxml2 repeats itself as it recovers)."""
+    seen: set[tuple] = set()
+    out = []
+    for d in found:
+        key = (d.line, d.col, d.code, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
 @dataclass
 class Diagnostics:
     """An ordered collection with the questions the CLI asks of it."""

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from editio.diagnostics import Diagnostic, error
+from editio.diagnostics import Diagnostic, error, unique
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XI_NS = "http://www.w3.org/2001/XInclude"
@@ -226,14 +226,7 @@ def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes) -> list[
         line, col = getattr(exc, "position", (exc.lineno or 0, 0))
         code, message = _classify("", str(getattr(exc, "msg", exc)))
         found.append(error(shown, line, col, message, code))
-    # libxml2 repeats the same complaint as it recovers; report each place once.
-    unique, seen = [], set()
-    for d in found:
-        key = (d.line, d.col, d.code, d.message)
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
-    return unique
+    return unique(found)
 
 
 def _classify(type_name: str, message: str) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from editio.diagnostics import Diagnostic, error
+from editio.diagnostics import Diagnostic, error, unique
 from editio.rnggrammar import ANY, XML_NS, Grammar
 
 MAX_ROUNDS = 500  # a file this broken has told its story
@@ -115,7 +115,7 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
         entries = list(relaxng.error_log) or []
         e = entries[0] if entries else None
         found.append(error(path, e.line if e else 0, 0, e.message if e else "not valid against the schema", "schema.content"))
-    return _unique(id_found + found)
+    return unique(id_found + found)
 
 
 def _alone(element) -> etree._ElementTree:
@@ -329,17 +329,6 @@ def _remove_keep_tail(el) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
-
-
-def _unique(found: list[Diagnostic]) -> list[Diagnostic]:
-    seen = set()
-    out = []
-    for d in found:
-        key = (d.line, d.col, d.code, d.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(d)
-    return out
 
 
 class _Explainer:

@@ -30,3 +30,22 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+def axe_violations(browser, url: str) -> list[dict]:
+    """axe-core's violations on the page at `url` (the test injects axe: the
+    page's Content-Security-Policy forbids scripts, so the context bypasses it)."""
+    assert AXE.is_file(), f"{AXE} is missing: npm ci --prefix tests/browser (.ci/run does it)"
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        context.close()
+    assert result["passes"] or result["incomplete"] or result["inapplicable"], "axe did not run"
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"][:5]]}
+        for v in result["violations"]
+    ]

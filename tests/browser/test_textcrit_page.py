@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser_support import AXE, browser  # noqa: F401 (a fixture)
+from browser_support import axe_violations, browser  # noqa: F401 (a fixture)
 from conftest import CORPUS, ROOT
 from editio.build import BuildOptions, build
 
@@ -58,17 +58,6 @@ def test_witness_switcher_leads_to_the_witness_and_back(browser, site):
 
 @pytest.mark.parametrize("name", ["ps.html", "ps.C.html", "homilia.html", "homilia.O.html"])
 def test_axe_core_finds_no_violation(browser, site, name):
-    assert AXE.is_file(), f"{AXE} is missing: npm ci --prefix tests/browser (.ci/run does it)"
     assert (site / name).is_file()
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto((site / name).as_uri())
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    violations = [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"][:5]]}
-        for v in result["violations"]
-    ]
-    assert result["passes"] or result["incomplete"] or result["inapplicable"], "axe did not run"
+    violations = axe_violations(browser, (site / name).as_uri())
     assert not violations, json.dumps(violations, indent=1, ensure_ascii=False)
-    context.close()
