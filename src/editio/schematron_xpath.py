@@ -1,0 +1,188 @@
+"""XPath helpers of the Schematron engine (schematron.py): which rule contexts and
+tests lxml's C XPath 1.0 can evaluate instead of elementpath (the fast path), and
+match patterns rewritten as expressions selecting their matches from the document."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+
+# A test made only of paths (axes, name and node tests), `|`, `and`, `or`,
+# not() and parentheses has the same boolean value in XPath 1 and 2 (a node
+# set is true when not empty), and lxml's C XPath evaluates it ~10x faster than
+# elementpath: TEI's rules test every <p> (tei:p: ancestor::tei:p ...).
+# Anything else (literals, comparisons, arithmetic, variables, other functions)
+# stays with elementpath.
+_TEST_TOKEN = re.compile(r"""\s+|(?:ancestor|ancestor-or-self|attribute|child|descendant|descendant-or-self|following
+    |following-sibling|parent|preceding|preceding-sibling|self)::|(?:not|boolean|node|text)\s*\(|//|\.\.|[/@()\[\]|.*]
+    |(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?![\w.:(-])|[A-Za-z_][\w.-]*:\*""", re.X)
+
+
+def _lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
+    pos = 0
+    while pos < len(test):
+        m = _TEST_TOKEN.match(test, pos)
+        if m is None or m.end() == pos:
+            return None
+        pos = m.end()
+    try:
+        return etree.XPath(f"boolean({test})", namespaces=namespaces)
+    except (etree.XPathSyntaxError, etree.XPathEvalError):
+        return None
+
+
+def _lxml_context(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+    """The match pattern as an lxml XPath 1.0 selecting every node it matches, if XPath 1 can say it."""
+    if "$" in context or "current(" in context:
+        return None
+    context = _value_comparisons_as_general(context)
+    branches = _split_union(context)
+    if branches is None:
+        return None
+    rooted = [_root_branch(b) for b in branches]
+    if None in rooted:
+        return None
+    try:
+        return etree.XPath(" | ".join(rooted), namespaces=namespaces)
+    except etree.XPathSyntaxError:
+        return None
+
+
+_VALUE_COMPARISON = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+def _value_comparisons_as_general(expr: str) -> str:
+    """XPath 2 `eq`, `ne`, ... as XPath 1 `=`, `!=`, ... outside string literals: on the
+    single values of a pattern's predicates they select the same nodes (where XPath 2
+    would raise an error on a sequence, XPath 1 compares existentially)."""
+    pieces = re.split(r"('[^']*'|\"[^\"]*\")", expr)
+    for i in range(0, len(pieces), 2):
+        pieces[i] = re.sub(r"(?<=[\s)\]])(eq|ne|lt|le|gt|ge)(?=[\s(@$'\"])",
+                           lambda m: _VALUE_COMPARISON[m.group(1)], pieces[i])
+    return "".join(pieces)
+
+
+def _rooted(context: str) -> str | None:
+    """The pattern as an expression selecting its matches from the document: each
+    branch under `//`, except branches already starting at the root."""
+    branches = _split_union(context, xpath1=False)
+    if branches is None:
+        return None
+    rooted = [_root_branch(b) for b in branches]
+    return None if None in rooted else " | ".join(rooted)
+
+
+def _root_branch(branch: str) -> str | None:
+    """One union branch of a pattern as a path from the document: `a/b` -> `//a/b`,
+    `/a` stays, `(a|b)/c` -> `(//a | //b)/c` (XPath 1 allows a parenthesised start)."""
+    if branch.startswith("/"):
+        return branch
+    if not branch.startswith("("):
+        return "//" + branch
+    depth = 0
+    for i, ch in enumerate(branch):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            inner = _split_union(branch[1:i], xpath1=False)
+            if inner is None:
+                return None
+            rooted = [_root_branch(b) for b in inner]
+            if None in rooted:
+                return None
+            return "(" + " | ".join(rooted) + ")" + branch[i + 1:]
+    return None
+
+
+def _prefilter(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+    """A cheap lxml test for "this pattern can match something here": the last
+    step of each branch, without predicates (they only narrow the match). Most
+    ODD-specific rules of tei_all find no candidates in a document and are
+    skipped at C speed."""
+    stripped, depth = [], 0
+    for ch in _without_strings(context):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0:
+            stripped.append(ch)
+    last_steps = _last_steps("".join(stripped))
+    if not last_steps:
+        return None
+    try:
+        return etree.XPath(" | ".join(last_steps), namespaces=namespaces)
+    except etree.XPathSyntaxError:
+        return None
+
+
+def _last_steps(expr: str, depth: int = 0) -> list[str] | None:
+    """`//step` for the last step of each union branch of a predicate-free pattern."""
+    steps = []
+    for branch in _top_level_split(expr, "|"):
+        step = _top_level_split(branch, "/")[-1].strip()
+        if step.startswith("(") and step.endswith(")") and _balanced(step[1:-1]) and depth < 5:
+            inner = _last_steps(step[1:-1], depth + 1)
+            if inner is None:
+                return None
+            steps.extend(inner)
+        elif not step or "(" in step.replace("()", ""):
+            return None
+        else:
+            steps.append("//" + step)
+    return steps
+
+
+def _top_level_split(expr: str, sep: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(expr):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == sep and depth == 0:
+            parts.append(expr[start:i])
+            start = i + 1
+    parts.append(expr[start:])
+    return parts
+
+
+def _without_strings(expr: str) -> str:
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "''", expr)
+
+
+def _balanced(expr: str) -> bool:
+    depth = 0
+    for ch in expr:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _split_union(expr: str, xpath1: bool = True) -> list[str] | None:
+    """Top-level `|` branches (outside brackets and quotes); None for anything unusual."""
+    branches, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(expr):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(expr[start:i].strip())
+            start = i + 1
+    branches.append(expr[start:].strip())
+    if any(not b for b in branches):
+        return None
+    if not xpath1:
+        return branches
+    # XPath 2 constructs in a pattern (eq, for, if...) make lxml fail to compile or differ: keep those for elementpath.
+    if any(re.search(r"\s(eq|ne|lt|le|gt|ge|is|instance|treat|castable|cast|to|except|intersect)\s", b) for b in branches):
+        return None
+    return branches
