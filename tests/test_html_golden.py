@@ -8,12 +8,11 @@ EDITIO_REGENERATE=1 rewrites the expected files: read the diff before committing
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
 
+from golden import assert_golden
 from html_support import case_options, page_body, publish_html
 
 CASES = Path(__file__).parent / "cases" / "html"
@@ -33,14 +32,4 @@ def test_there_are_cases():
 @pytest.mark.parametrize("case", XML_CASES, ids=[c.stem for c in XML_CASES])
 def test_golden(case: Path):
     got = render_case(case)
-    expected_path = case.with_suffix(".html")
-    if os.environ.get("EDITIO_REGENERATE") == "1":
-        expected_path.write_text(got, encoding="utf-8")
-    assert expected_path.is_file(), f"no expected output {expected_path.name} (EDITIO_REGENERATE=1 writes it)"
-    expected = expected_path.read_text(encoding="utf-8")
-    if got != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), got.splitlines(keepends=True),
-            fromfile=f"expected/{expected_path.name}", tofile=f"got/{expected_path.name}",
-        ))
-        pytest.fail(f"{case.name}: the page differs from {expected_path.name}\n{diff}", pytrace=False)
+    assert_golden(got, case.with_suffix(".html"), f"the page of {case.name}")

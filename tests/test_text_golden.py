@@ -9,14 +9,13 @@ the expected files (read the diff before committing them).
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from editio.formats import get_format
+from golden import assert_golden
 from editio.load import LoadOptions, load
 from editio.publish import PublishOptions, publish
 
@@ -46,17 +45,7 @@ def render_case(path: Path) -> tuple[str, list]:
 def test_text_golden(case: Path):
     actual, diagnostics = render_case(case)
     assert not [d for d in diagnostics if d.code == "xslt.unhandled"], diagnostics
-    expected_path = case.with_suffix(".txt")
-    if os.environ.get("EDITIO_REGENERATE") == "1":
-        expected_path.write_text(actual, encoding="utf-8")
-    assert expected_path.exists(), f"no expected output {expected_path.name}; run with EDITIO_REGENERATE=1"
-    expected = expected_path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"{case.stem}.txt (expected)", tofile=f"{case.stem}.txt (actual)",
-        ))
-        pytest.fail(f"text edition of {case.name} differs:\n{diff}", pytrace=False)
+    assert_golden(actual, case.with_suffix(".txt"), f"the text edition of {case.name}")
 
 
 def test_golden_cases_exist():

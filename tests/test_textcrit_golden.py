@@ -7,7 +7,6 @@ Regenerate deliberately with EDITIO_REGENERATE=1 and read the diff.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from lxml import etree, html
 
 from conftest import ROOT
+from golden import assert_golden
 from editio.formats import get_format
 from editio.load import load
 from editio.publish import PublishOptions, publish
@@ -38,10 +38,7 @@ def _html_fragments(path: Path, witness: str) -> str:
 
 
 def _check(expected: Path, actual: str) -> None:
-    if os.environ.get("EDITIO_REGENERATE"):
-        expected.write_text(actual, encoding="utf-8")
-    assert expected.exists(), f"no golden {expected.name}: run with EDITIO_REGENERATE=1 and read it"
-    assert actual == expected.read_text(encoding="utf-8")
+    assert_golden(actual, expected, "the apparatus output")
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
