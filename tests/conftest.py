@@ -24,6 +24,19 @@ def corpus_p5_files() -> list[Path]:
     return [f for f in files if f.name not in NOT_P5]
 
 
+def first_missing(needles: list[str], haystack: list[str]) -> int | None:
+    """Index of the first needle not found, in order, in haystack (a greedy
+    subsequence match), or None when every word is there in order."""
+    j = 0
+    for i, w in enumerate(needles):
+        while j < len(haystack) and haystack[j] != w:
+            j += 1
+        if j == len(haystack):
+            return i
+        j += 1
+    return None
+
+
 @pytest.fixture(scope="session")
 def tei_all_schema():
     """tei_all compiled once for the whole run (lxml needs ~7 s for it)."""

@@ -31,7 +31,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, corpus_p5_files
+from conftest import SAMPLE, corpus_p5_files, first_missing
 from editio.load import LoadOptions, load
 from editio.prepare import BLOCK, ID, prepare
 from html_support import publish_html, words
@@ -211,18 +211,6 @@ def page_text(el, drop_notes: bool = True) -> str:
 
     walk(el)
     return "".join(parts)
-
-
-def first_missing(source: list[str], page: list[str]) -> int | None:
-    """Index of the first source word not found, in order, in page (greedy subsequence)."""
-    j = 0
-    for i, w in enumerate(source):
-        while j < len(page) and page[j] != w:
-            j += 1
-        if j == len(page):
-            return i
-        j += 1
-    return None
 
 
 def _where(source: list[str], i: int) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files
+from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
 from editio import page, transform
 from editio.formats import get_format
 from editio.load import LoadOptions, load
@@ -109,18 +109,6 @@ def reading_text_of(tree) -> str:
 
 def words(text: str) -> list[str]:
     return WORD.findall(unicodedata.normalize("NFC", text))
-
-
-def first_missing(needles: list[str], haystack: list[str]) -> int | None:
-    """Index of the first needle not found in order in haystack, or None."""
-    j = 0
-    for i, w in enumerate(needles):
-        while j < len(haystack) and haystack[j] != w:
-            j += 1
-        if j == len(haystack):
-            return i
-        j += 1
-    return None
 
 
 # --- building the text edition ----------------------------------------------------------
