@@ -42,6 +42,7 @@ def main() -> None:
     stages: dict[str, float] = defaultdict(float)
     own: dict[tuple[str, str], float] = defaultdict(float)
     calls: dict[tuple[str, str], int] = defaultdict(int)
+    running: dict[tuple[str, str], tuple[float, int]] = {}
     files = find_xml_files(args.paths)
     size = sum(f.stat().st_size for f in files) / 1e6
     for path in files:
@@ -73,10 +74,15 @@ def main() -> None:
                 xslt = transform.compile_stylesheet(transform.stylesheet_path(fmt.stylesheet))
                 params = {k: xslt.strparam(v) for k, v in options.stylesheet_params().items()}
                 profiled = xslt(doc.tree, profile_run=True, **params)
+                # libxslt keeps adding to a compiled stylesheet's counters run after
+                # run: the profile of this run is the difference from the last one.
                 for t in profiled.xslt_profile.getroot():
                     key = (fmt.name, f"{t.get('match') or ''} {t.get('name') or ''} {t.get('mode') or ''}".strip())
-                    own[key] += float(t.get("time", 0))
-                    calls[key] += int(t.get("calls", 0))
+                    total_time, total_calls = float(t.get("time", 0)), int(t.get("calls", 0))
+                    last_time, last_calls = running.get(key, (0.0, 0))
+                    running[key] = (total_time, total_calls)
+                    own[key] += total_time - last_time
+                    calls[key] += total_calls - last_calls
                 clock = time.perf_counter()
     total = sum(stages.values())
     print(f"{len(files)} file(s), {size:.2f} MB, {total:.2f} s ({total / size:.3f} s/MB)")

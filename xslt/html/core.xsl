@@ -83,10 +83,14 @@
        (safe-class: @rend never reaches the page as markup or CSS). -->
   <xsl:template name="class-attr">
     <xsl:param name="class" select="concat('tei-', local-name())"/>
-    <xsl:variable name="rend"><xsl:if test="@rend"><xsl:call-template name="safe-class"><xsl:with-param name="rend" select="@rend"/></xsl:call-template></xsl:if></xsl:variable>
     <xsl:attribute name="class">
       <xsl:value-of select="$class"/>
-      <xsl:if test="$rend != ''"><xsl:value-of select="concat(' ', $rend)"/></xsl:if>
+      <!-- (a variable holding a template's result is a new document in libxslt:
+           built only for the elements that have a @rend) -->
+      <xsl:if test="@rend">
+        <xsl:variable name="rend"><xsl:call-template name="safe-class"><xsl:with-param name="rend" select="@rend"/></xsl:call-template></xsl:variable>
+        <xsl:if test="$rend != ''"><xsl:value-of select="concat(' ', $rend)"/></xsl:if>
+      </xsl:if>
     </xsl:attribute>
   </xsl:template>
 
@@ -117,12 +121,8 @@
     <xsl:param name="el" select="'span'"/>
     <xsl:param name="class" select="concat('tei-', local-name())"/>
     <xsl:param name="href" select="''"/>
-    <xsl:variable name="name">
-      <xsl:choose>
-        <xsl:when test="@editio:block">div</xsl:when>
-        <xsl:otherwise><xsl:value-of select="$el"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- div when editio:block, else $el (a string: no fragment per element) -->
+    <xsl:variable name="name" select="concat(substring('div', 1, 3 * boolean(@editio:block)), substring($el, 1, string-length($el) * not(@editio:block)))"/>
     <xsl:element name="{$name}">
       <xsl:call-template name="attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template>
       <xsl:if test="not(@editio:block)">

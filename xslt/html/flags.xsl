@@ -99,9 +99,12 @@
   <!-- One hidden description per kind of flag the document uses. -->
   <xsl:template name="flag-descriptions">
     <xsl:variable name="used">
-      <xsl:for-each select="/*/tei:text//*[self::tei:seg or self::tei:anchor or self::tei:phr or self::tei:hi][@type or @subtype or @ana]">
-        <xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/>
-      </xsl:for-each>
+      <!-- A walk per element name: self:: tests in a predicate build a node-set
+           for every element, and a union (|) of large node-sets is quadratic in libxml2. -->
+      <xsl:for-each select="/*/tei:text//tei:seg[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text//tei:anchor[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text//tei:phr[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text//tei:hi[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
       <xsl:text> </xsl:text>
     </xsl:variable>
     <xsl:if test="normalize-space($used) != ''">

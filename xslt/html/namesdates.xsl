@@ -72,15 +72,18 @@
 
   <!-- The index of names. -->
   <xsl:template name="name-index">
-    <xsl:variable name="all" select="/*/tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@editio:id]"/>
-    <!-- The first of each key group, marked by prepare.py (_mark_first_names) in linear time. -->
-    <xsl:variable name="firsts" select="$all[$view != 'diplomatic'][@editio:first-reading] | $all[$view = 'diplomatic'][@editio:first-diplomatic]"/>
-    <xsl:if test="$firsts">
+    <!-- The first of each key group, marked by prepare.py (_mark_first_names) in
+         linear time. A walk per element name: self:: tests in a predicate build a
+         node-set for every element, and a union (|) of large node-sets is quadratic. -->
+    <xsl:variable name="persons" select="/*/tei:text//tei:persName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+    <xsl:variable name="places" select="/*/tei:text//tei:placeName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+    <xsl:variable name="organisations" select="/*/tei:text//tei:orgName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+    <xsl:if test="$persons or $places or $organisations">
       <section id="editio-index" class="editio-index" aria-labelledby="editio-index-title">
         <h2 id="editio-index-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'index'"/></xsl:call-template></h2>
-        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:persName]"/><xsl:with-param name="key" select="'index.persons'"/></xsl:call-template>
-        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:placeName]"/><xsl:with-param name="key" select="'index.places'"/></xsl:call-template>
-        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$firsts[self::tei:orgName]"/><xsl:with-param name="key" select="'index.organisations'"/></xsl:call-template>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$persons"/><xsl:with-param name="key" select="'index.persons'"/></xsl:call-template>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$places"/><xsl:with-param name="key" select="'index.places'"/></xsl:call-template>
+        <xsl:call-template name="index-group"><xsl:with-param name="names" select="$organisations"/><xsl:with-param name="key" select="'index.organisations'"/></xsl:call-template>
       </section>
     </xsl:if>
   </xsl:template>
