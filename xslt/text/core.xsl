@@ -96,15 +96,16 @@
 
   <!-- Separators that depend on where a block stands: inside a note, a list
        item or a table cell, a block is one more line of that entry. -->
-  <!-- (one walk up the ancestors, not one per kind of entry) -->
+  <!-- (a walk up the ancestors per element name: a self:: test in a predicate
+       builds a node-set for every ancestor, which costs more than three walks) -->
   <xsl:template name="block-break">
     <xsl:choose>
-      <xsl:when test="ancestor::*[self::tei:note or self::tei:item or self::tei:cell]"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="line-break">
-    <xsl:param name="in-entry" select="boolean(ancestor::*[self::tei:note or self::tei:item or self::tei:cell])"/>
+    <xsl:param name="in-entry" select="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
     <xsl:choose>
       <xsl:when test="$in-entry"><xsl:value-of select="$BR"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
@@ -115,8 +116,8 @@
        quotation or embedded text. -->
   <xsl:template name="indent">
     <xsl:param name="extra" select="0"/>
-    <xsl:variable name="n" select="4 * count(ancestor::*[self::tei:sp or self::tei:quote or self::tei:cit
-        or self::tei:floatingText or self::tei:epigraph]) + $extra"/>
+    <xsl:variable name="n" select="4 * (count(ancestor::tei:sp) + count(ancestor::tei:quote) + count(ancestor::tei:cit)
+        + count(ancestor::tei:floatingText) + count(ancestor::tei:epigraph)) + $extra"/>
     <xsl:value-of select="substring($SPACES, 1, $n)"/>
   </xsl:template>
 

@@ -27,7 +27,7 @@
   </xsl:template>
 
   <xsl:template match="tei:l">
-    <xsl:variable name="in-entry" select="boolean(ancestor::*[self::tei:note or self::tei:item or self::tei:cell])"/>
+    <xsl:variable name="in-entry" select="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
     <xsl:call-template name="line-break"><xsl:with-param name="in-entry" select="$in-entry"/></xsl:call-template>
     <xsl:if test="not($in-entry)">
       <xsl:value-of select="$NOWRAP"/>
