@@ -39,18 +39,19 @@
     <xsl:param name="key"/>
     <xsl:param name="lang" select="$doc-lang"/>
     <xsl:variable name="primary" select="substring-before(concat($lang, '-'), '-')"/>
-    <xsl:variable name="found" select="($user-catalogue/message[@key = $key][lang($lang)]
-        | $user-catalogue/message[@key = $key][lang($primary)])[1]"/>
-    <xsl:variable name="ours" select="($catalogue/message[@key = $key][lang($lang)]
-        | $catalogue/message[@key = $key][lang($primary)])[1]"/>
+    <!-- each catalogue is scanned once for the key, not once per language tried -->
+    <xsl:variable name="user-all" select="$user-catalogue/message[@key = $key]"/>
+    <xsl:variable name="ours-all" select="$catalogue/message[@key = $key]"/>
+    <xsl:variable name="found" select="($user-all[lang($lang)] | $user-all[lang($primary)])[1]"/>
+    <xsl:variable name="ours" select="($ours-all[lang($lang)] | $ours-all[lang($primary)])[1]"/>
     <xsl:choose>
       <xsl:when test="$found"><xsl:value-of select="$found"/></xsl:when>
       <xsl:when test="$ours"><xsl:value-of select="$ours"/></xsl:when>
-      <xsl:when test="$user-catalogue/message[@key = $key][lang('en')]">
-        <xsl:value-of select="$user-catalogue/message[@key = $key][lang('en')]"/>
+      <xsl:when test="$user-all[lang('en')]">
+        <xsl:value-of select="$user-all[lang('en')]"/>
       </xsl:when>
-      <xsl:when test="$catalogue/message[@key = $key][lang('en')]">
-        <xsl:value-of select="$catalogue/message[@key = $key][lang('en')]"/>
+      <xsl:when test="$ours-all[lang('en')]">
+        <xsl:value-of select="$ours-all[lang('en')]"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
     </xsl:choose>
