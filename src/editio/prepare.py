@@ -212,10 +212,14 @@ def _mark_first_names(root) -> None:
     """Index keys of the names, per view, and the first name (document order) of each."""
     if next(root.iter(*_INDEXED_TAGS), None) is None:
         return
+    keys: dict = {}  # element -> its key: the same in both views, evaluated once
     for prefix, index, first, names in _NAMES_BY_VIEW:
         seen: set[str] = set()
         for el in names(root):
-            key = prefix + _NAME_KEY(el)
+            key = keys.get(el)
+            if key is None:
+                key = keys[el] = _NAME_KEY(el)
+            key = prefix + key
             el.set(index, key)
             if key not in seen:
                 seen.add(key)

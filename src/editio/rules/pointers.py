@@ -167,7 +167,7 @@ def usable_prefix_defs(ctx: Context):
 @rule("integrity.pointer.file")
 def local_files_exist(ctx: Context):
     """A relative link to an XML document beside this one names a file that exists."""
-    folder = Path(ctx.path).resolve().parent
+    folder = None  # resolved only for a document that links to an XML file
     seen: set[str] = set()
     for ref in references(ctx):
         token = ref.token
@@ -177,6 +177,8 @@ def local_files_exist(ctx: Context):
         if not file_part.lower().endswith(".xml") or file_part in seen:
             continue
         seen.add(file_part)
+        if folder is None:
+            folder = Path(ctx.path).resolve().parent
         if not (folder / file_part).exists():
             line, col = ctx.at(ref.element)
             yield info(ctx.path, line, col,
