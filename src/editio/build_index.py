@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 
+from lxml import etree
+
 from editio import __version__
 from editio.load import TEI_NS
 from editio.page import environment
@@ -37,9 +39,20 @@ def _plain(element) -> str:
     return " ".join("".join(parts).split())
 
 
+_XPATHS: dict[str, etree.XPath] = {}
+
+
+def _xpath(path: str) -> etree.XPath:
+    """Compiled once per process (element.xpath() compiles on every call)."""
+    compiled = _XPATHS.get(path)
+    if compiled is None:
+        compiled = _XPATHS[path] = etree.XPath(path, namespaces=NS)
+    return compiled
+
+
 def _first(root, *paths: str):
     for path in paths:
-        found = root.xpath(path, namespaces=NS)
+        found = _xpath(path)(root)
         if found:
             return found[0]
     return None
@@ -53,10 +66,10 @@ def entry_for(tree) -> dict:
     if stmt is not None:
         main = _first(stmt, "t:title[@type='main']", "t:title[not(@type)]", "t:title")
         title = _plain(main) if main is not None else ""
-        people = [_plain(a) for a in stmt.xpath("t:author", namespaces=NS)]
-        people += [f"{_plain(e)} (ed.)" for e in stmt.xpath("t:editor", namespaces=NS)]
+        people = [_plain(a) for a in _xpath("t:author")(stmt)]
+        people += [f"{_plain(e)} (ed.)" for e in _xpath("t:editor")(stmt)]
         if not people:
-            for resp in stmt.xpath("t:respStmt", namespaces=NS):
+            for resp in _xpath("t:respStmt")(stmt):
                 names = [_plain(n) for n in resp if isinstance(n.tag, str) and n.tag != f"{_T}resp"]
                 people += [n for n in names if n]
         responsibility = "; ".join(dict.fromkeys(p for p in people if p))

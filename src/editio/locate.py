@@ -43,8 +43,8 @@ class Locator:
         if self._rank is None:
             counts: dict[tuple[int, str], int] = {}
             rank: dict[etree._Element, int] = {}
-            for el in self._tree.getroot().iter():
-                if not isinstance(el.tag, str) or el.sourceline is None:
+            for el in self._tree.getroot().iter(etree.Element):
+                if el.sourceline is None:
                     continue
                 key = (el.sourceline, el.tag)
                 n = counts.get(key, 0)
@@ -64,10 +64,12 @@ class Locator:
         lines = self.lines
         if line > len(lines):
             return (line, 1)
-        qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
-        pattern = _start_tag(qname)
-        rank = self._ranks().get(el, 0)
+        localname = etree.QName(el).localname
+        pattern = _start_tag(f"{el.prefix}:{localname}" if el.prefix else localname)
         hits = [m.start() for m in pattern.finditer(lines[line - 1])]
+        # The rank picks among several hits only: with one or none, the answer is
+        # the same for any rank, so the index of ranks is built only when needed.
+        rank = self._ranks().get(el, 0) if len(hits) > 1 else 0
         if len(hits) > rank:
             return (line, hits[rank] + 1)
         # A start tag spread over several lines: its name is on an earlier line.

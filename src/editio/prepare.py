@@ -75,10 +75,11 @@ _SOMETIMES_BLOCK = {f"{_T}{name}" for name in (
 # Notes rendered away from where they stand (footnotes, end notes) do not
 # make their surroundings a block.
 _IN_PLACE_NOTES = ("inline", "margin", "display")
+
+
 HEADER = f"{_T}teiHeader"
 APP = f"{_T}app"
-
-
+_WALKED = tuple({HEADER, APP, TEXT, NOTE, *DIVS, *CITABLE, *NAMES})
 _XML_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
 
 
@@ -109,24 +110,41 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
         used.add(xml_id)
         return xml_id
 
-    # An explicit stack, not recursion: documents may nest deeper than Python's limit.
-    stack = [(iter(root), (), 0, defaultdict(int))]
-    while stack:
-        children, div_path, level, counters = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
+    # Only the elements numbered here, in document order: lxml's C walk with a
+    # tag filter, not a Python step per element. Divisions and texts open and
+    # close their numbering scopes; teiHeader and app bound what is skipped.
+    scopes = [((), 0, defaultdict(int))]  # (division path, level, counters) of the open divisions
+    in_header = 0
+    in_app = int(root.tag == APP)  # a note in an app is numbered by the apparatus
+    for event, child in etree.iterwalk(root, events=("start", "end"), tag=_WALKED):
+        if child is root:
             continue
         tag = child.tag
-        if not isinstance(tag, str) or tag == HEADER:
+        if event == "end":
+            if tag == HEADER:
+                in_header -= 1
+            elif in_header:
+                continue
+            elif tag in DIVS:
+                scopes.pop()
+            elif tag == APP:
+                in_app -= 1
             continue
+        if tag == HEADER:
+            in_header += 1
+            continue
+        if in_header:
+            continue
+        div_path, level, counters = scopes[-1]
         if tag in DIVS:
             counters["div"] += 1
             path = (*div_path, counters["div"])
             child.set(LEVEL, str(level + 1))
             child.set(ID, own_id(child) or unique("d" + ".".join(map(str, path))))
-            stack.append((iter(child), path, level + 1, defaultdict(int)))
+            scopes.append((path, level + 1, defaultdict(int)))
             continue
+        if tag == APP:
+            in_app += 1
         if tag == TEXT:
             counters["text"] += 1
             prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
@@ -139,14 +157,13 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             counters[local] += 1
             prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
             child.set(ID, own_id(child) or unique(f"{prefix}{local}{counters[local]}"))
-        elif tag == NOTE and not _inside(child, APP):
+        elif tag == NOTE and not in_app:
             kind = child.get("type", "")
             note_counts[kind] += 1
             child.set(N, child.get("n") or str(note_counts[kind]))
             suffix = f"{kind}-" if kind else ""
             child.set(ID, own_id(child) or unique(f"note-{suffix}{note_counts[kind]}"))
             child.set(REF, unique(child.get(ID) + "-ref"))
-        stack.append((iter(child), div_path, level, counters))
 
     _mark_blocks(root)
     _join_broken_words(root)
@@ -195,10 +212,14 @@ def _mark_first_names(root) -> None:
     """Index keys of the names, per view, and the first name (document order) of each."""
     if next(root.iter(*_INDEXED_TAGS), None) is None:
         return
+    keys: dict = {}  # element -> its key: the same in both views, evaluated once
     for prefix, index, first, names in _NAMES_BY_VIEW:
         seen: set[str] = set()
         for el in names(root):
-            key = prefix + _NAME_KEY(el)
+            key = keys.get(el)
+            if key is None:
+                key = keys[el] = _NAME_KEY(el)
+            key = prefix + key
             el.set(index, key)
             if key not in seen:
                 seen.add(key)
@@ -244,7 +265,37 @@ def _note_in_place(el) -> bool:
     return any(place.startswith(p) for p in _IN_PLACE_NOTES) or el.getparent() is not None and el.getparent().tag in _BLOCK_PARENTS
 
 
+_BLOCK_CANDIDATES = tuple(ALWAYS_BLOCK | _SOMETIMES_BLOCK)
+_HAS_BLOCK_MARK = etree.XPath("boolean(//@editio:block)", namespaces={"editio": EDITIO_NS})
+
+
 def _mark_blocks(root) -> None:
+    """Set editio:block on the blocks of each text and on every element holding one."""
+    if _HAS_BLOCK_MARK(root):
+        _mark_blocks_walking(root)  # marks already in the source take part: the general walk
+        return
+    for text in root.iter(TEXT):
+        if next(text.iterancestors(TEXT), None) is not None:
+            continue  # a nested text is marked with its outer text
+        outside = text.getparent()
+        # Only the possible blocks (C tag filter, document order), each marking
+        # its ancestors up to one already marked: an ancestor is met before its
+        # descendants, so what is above a marked element is done.
+        for el in text.iter(_BLOCK_CANDIDATES):
+            if el.get(BLOCK) or not _is_block(el):
+                continue
+            el.set(BLOCK, "1")
+            while not (el.tag == NOTE and not _note_in_place(el)):
+                parent = el.getparent()
+                if parent is None or parent.get(BLOCK):
+                    break
+                parent.set(BLOCK, "1")
+                if parent is outside:
+                    break  # the walk of a text marks its parent, not further
+                el = parent
+
+
+def _mark_blocks_walking(root) -> None:
     """Set editio:block bottom-up in one pass (iterwalk 'end' sees children first)."""
     for text in root.iter(TEXT):
         if any(a.tag == TEXT for a in text.iterancestors()):

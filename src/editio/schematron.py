@@ -41,6 +41,7 @@ from editio.schematron_compile import (  # noqa: F401  (re-exported)
     SchematronError,
     compile_schematron,
     embedded_rules,
+    resolved_path,
 )
 
 
@@ -111,13 +112,19 @@ def _all_fast(rule: Rule) -> bool:
             and all(check.fast is not None for check in rule.checks))
 
 
+_PLAIN_ELEMENT = {etree._Element}
+
+
 def _select_elements(rule: Rule, tree) -> list | None:
     """The rule's context elements by lxml, or None if it selects anything else (attributes, text)."""
     try:
         hits = rule.fast(tree.getroot())
     except etree.XPathError:
         return None
-    if any(not isinstance(h, etree._Element) or not isinstance(h.tag, str) for h in hits):
+    # Plain elements (the usual case) are told apart in C; comments and PIs are
+    # _Element subclasses, and a custom lookup makes other classes: look closer.
+    if not set(map(type, hits)) <= _PLAIN_ELEMENT and any(
+            not isinstance(h, etree._Element) or not isinstance(h.tag, str) for h in hits):
         return None
     return hits
 
@@ -245,7 +252,7 @@ def check(doc: Document, options) -> list[Diagnostic]:
     schemas: list[Schema] = []
     seen: set[Path] = set()
     for path, origin in sources:
-        resolved = path.resolve()
+        resolved = resolved_path(path)
         if resolved in seen:
             continue
         seen.add(resolved)

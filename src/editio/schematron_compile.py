@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from elementpath.xpath31 import XPath31Parser
@@ -100,9 +101,21 @@ def compile_schematron(path: str | Path) -> Schema:
     return schema
 
 
+def resolved_path(path: str | Path) -> Path:
+    """Path.resolve(), remembered for absolute paths (schemas are looked up for every
+    document of a build; a relative path depends on the working folder: not kept)."""
+    path = Path(path)
+    return _resolved_absolute(str(path)) if path.is_absolute() else path.resolve()
+
+
+@lru_cache(maxsize=256)
+def _resolved_absolute(path: str) -> Path:
+    return Path(path).resolve()
+
+
 def embedded_rules(rng_path: str | Path) -> Schema | None:
     """The sch:pattern elements a RelaxNG schema carries (TEI ODD output), or None if it has none."""
-    path = Path(rng_path).resolve()
+    path = resolved_path(rng_path)
     key = (str(path), path.stat().st_mtime)
     if key not in _compiled:
         root = _parse(path).getroot()

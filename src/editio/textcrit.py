@@ -346,13 +346,35 @@ def _hide_states(root, apps, ids, has_markers) -> None:
         return cache[0]
 
     def cite(reading, step: int) -> None:
+        changed = False
         for w in (reading.get(f"{_E}wits") or "").split():
             cited[w] += step
-        cache[0] = None
+            # the state lists hidden witnesses only: citing another changes nothing
+            changed = changed or hidden.get(w, 0) > 0
+        if changed:
+            cache[0] = None
 
     spans: dict[etree._Element, list[str]] = {}  # app -> the words of its span (its lemma)
-    for event, el in etree.iterwalk(text, events=("start", "end")):
-        if not isinstance(el.tag, str):
+    # Most elements are none of these: for them only the state is written.
+    special = set(opens) | set(closes) | set(starts) | set(ends) | set(show_at_start) | set(hide_at_end) | moved
+    acting = READINGS | HIDE_START | HIDE_END
+    hide, hide_after = f"{_E}hide", f"{_E}hide-after"
+    for event, el in etree.iterwalk(text, events=("start", "end"), tag=etree.Element):
+        if el not in special and el.tag not in acting:
+            if event == "start":
+                if spans and el.text:
+                    for words in spans.values():
+                        words.append(el.text)
+                current = cache[0] if cache[0] is not None else state()
+                if current:
+                    el.set(hide, current)
+            else:
+                if spans and el.tail:
+                    for words in spans.values():
+                        words.append(el.tail)
+                current = cache[0] if cache[0] is not None else state()
+                if current:
+                    el.set(hide_after, current)
             continue
         if event == "start":
             for app in opens.get(el, ()):

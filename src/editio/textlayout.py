@@ -49,11 +49,16 @@ def finish(text: str, width: int = 78) -> str:
     out: list[str] = []
     lines = text.split("\n")
     i = 0
-    while i < len(lines):
+    count = len(lines)
+    while i < count:
         line = lines[i]
-        if line.startswith(CELL):
+        if not line:
+            out.append("")  # what _line gives for an empty line
+            i += 1
+            continue
+        if line[0] == CELL:
             j = i
-            while j < len(lines) and lines[j].startswith(CELL):
+            while j < count and lines[j].startswith(CELL):
                 j += 1
             out.extend(_table(lines[i:j], width))
             i = j
@@ -101,23 +106,40 @@ def _line(line: str, width: int) -> list[str]:
     prefix, sep, content = line.partition(PREFIX)
     if not sep:
         prefix, content = "", line
-    prefix = _clean(prefix.replace(NO_WRAP, ""))
+    elif prefix:
+        prefix = _clean(prefix.replace(NO_WRAP, ""))
     # A long prefix (a header label) would leave no room: hang by 4 instead.
     hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
     # Breaks at the edges of the content, or doubled, would make empty lines.
     if BREAK in content:
         content = _BREAKS.sub(BREAK, content).strip(BREAK + " \t\r\n")
+        segments = content.split(BREAK)
+    else:
+        segments = (content,)
     result = []
     # Labels have no width: drop their marks before measuring (kept spaces stay
     # unbreakable until the line is cut).
     if _MARKS.search(content):
         content = _MARKS.sub("", content)
+        segments = content.split(BREAK)
     kept = KEEP_SPACE in content
-    for n, segment in enumerate(content.split(BREAK)):
-        segment = _SPACES.sub(" ", segment).strip(" ")
-        lead = prefix if n == 0 else hang
-        lines = [(lead + segment).rstrip()] if no_wrap or width <= 0 else _wrap(segment, lead, hang, width)
-        result.extend(line.replace(KEEP_SPACE, " ").rstrip() for line in lines) if kept else result.extend(lines)
+    lead = prefix
+    for segment in segments:
+        # Most segments hold single spaces only: the regex is needed only for runs.
+        if "  " in segment or "\t" in segment or "\r" in segment or "\n" in segment:
+            segment = _SPACES.sub(" ", segment)
+        segment = segment.strip(" ")
+        if no_wrap or width <= 0:
+            lines = [(lead + segment).rstrip()]
+        elif len(segment) + len(lead) <= width:
+            lines = [(lead + segment).rstrip()]  # what _wrap returns for a line that fits
+        else:
+            lines = _wrap(segment, lead, hang, width)
+        if kept:
+            result.extend(line.replace(KEEP_SPACE, " ").rstrip() for line in lines)
+        else:
+            result.extend(lines)
+        lead = hang
     if heading and result and any(r.strip() for r in result):
         result.append(heading * max(len(r) for r in result))
     return result

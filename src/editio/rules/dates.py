@@ -145,9 +145,7 @@ def _findings(ctx: Context) -> tuple[list, list]:
 
 
 def _check(ctx: Context):
-    for el in ctx.outside_examples:
-        if not el.attrib or not el.tag.startswith(_TEI):
-            continue
+    for el in ctx.attributed:
         local = el.tag[len(_TEI):]
         parsed: dict[str, tuple] = {}
         for name, value in el.attrib.items():

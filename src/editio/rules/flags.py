@@ -19,12 +19,20 @@ KINDS = {"citationneeded": "citation needed", "clarificationneeded": "clarificat
 _EXCERPT = 60
 
 
+_KEYS: dict[str, str | None] = {}  # token -> its kind (None: not a flag)
+
+
 def _kind(el) -> str | None:
     for attribute in ("type", "subtype", "ana"):
         for token in (el.get(attribute) or "").split():
-            key = re.sub(r"[^a-z]", "", token.rsplit("#", 1)[-1].lower())
-            if key in KINDS:
-                return KINDS[key]
+            kind = _KEYS.get(token, "")
+            if kind == "":
+                if len(_KEYS) > 10_000:
+                    _KEYS.clear()  # bounded over a long build
+                key = re.sub(r"[^a-z]", "", token.rsplit("#", 1)[-1].lower())
+                kind = _KEYS[token] = KINDS.get(key)
+            if kind:
+                return kind
     return None
 
 
@@ -36,11 +44,10 @@ def _excerpt(el) -> str:
 @rule("integrity.flag")
 def editorial_flags(ctx: Context):
     flags = []
-    for el in ctx.outside_examples:
-        if el.tag.startswith(_TEI) and el.attrib:
-            kind = _kind(el)
-            if kind:
-                flags.append((kind, el))
+    for el in ctx.attributed:
+        kind = _kind(el)
+        if kind:
+            flags.append((kind, el))
     totals: dict[str, int] = {}
     for kind, _ in flags:
         totals[kind] = totals.get(kind, 0) + 1

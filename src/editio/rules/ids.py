@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from editio.diagnostics import error
+from lxml import etree
+
 from editio.rules import XML_ID, Context, rule
+
+_WITH_XML_ID = etree.XPath("descendant-or-self::*[@xml:id]")
 
 
 @rule("integrity.id")
 def unique_ids(ctx: Context):
     first: dict[str, object] = {}
-    for el in ctx.outside_examples:
+    for el in ctx.select(_WITH_XML_ID):
         value = el.get(XML_ID)
-        if value is None:
-            continue
         if value in first:
             line, col = ctx.at(el)
             earlier = ctx.at(first[value])[0]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from editio.diagnostics import warning
 from editio.load import TEI_NS
 from editio.rules import Context, XML_ID, rule
@@ -18,19 +20,18 @@ from editio.rules.pointers import references
 
 _TEI = f"{{{TEI_NS}}}"
 _NUMBER = re.compile(r"^[\[(]?\s*(\d+)\s*[\])\.]?$")
-_NOT_IN_TEXT = {f"{_TEI}teiHeader", f"{_TEI}app", f"{_TEI}listApp", f"{_TEI}rdg", f"{_TEI}lem"}
+
+
+# Notes with an @n, except in the header and the apparatus (not numbered notes).
+_NOTES_WITH_N = etree.XPath(
+    "descendant-or-self::tei:note[@n][not(ancestor::tei:teiHeader or ancestor::tei:app or ancestor::tei:listApp"
+    " or ancestor::tei:rdg or ancestor::tei:lem)]", namespaces={"tei": TEI_NS})
+_ANCHORS = etree.XPath("descendant-or-self::tei:anchor[@xml:id]", namespaces={"tei": TEI_NS})
 
 
 def _numbered_notes(ctx: Context):
     """(type, number, note) for the numbered notes of the text, in document order."""
-    skipped: set = set()
-    for el in ctx.outside_examples:
-        parent = el.getparent()
-        if el.tag in _NOT_IN_TEXT or parent in skipped:
-            skipped.add(el)
-            continue
-        if el.tag != f"{_TEI}note":
-            continue
+    for el in ctx.select(_NOTES_WITH_N):
         m = _NUMBER.match((el.get("n") or "").strip())
         if m:
             yield el.get("type") or "", int(m.group(1)), el
@@ -63,9 +64,7 @@ def note_numbering(ctx: Context):
 @rule("integrity.note.anchor")
 def anchors_are_pointed_to(ctx: Context):
     pointed = {ref.target for ref in references(ctx) if ref.target}
-    for el in ctx.outside_examples:
-        if el.tag != f"{_TEI}anchor":
-            continue
+    for el in ctx.select(_ANCHORS):
         ident = el.get(XML_ID)
         if ident is None or ident in pointed:
             continue

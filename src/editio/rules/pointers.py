@@ -74,19 +74,28 @@ def _xsd_regex(pattern: str) -> str:
     return pattern.replace(r"\i", r"[^\W\d]").replace(r"\c", r"[\w.\-:]")
 
 
-def pointer_attributes(el: etree._Element):
-    """(attribute name, value) pairs of el that are teidata.pointer."""
-    local = el.tag[len(_TEI):]
-    for name, value in el.attrib.items():
-        if name.startswith("{"):
-            if name.startswith("{http://www.w3.org/XML/1998/namespace}"):
-                name = "xml:" + name.split("}", 1)[1]
-            else:
-                continue
-        if name in _SKIPPED:
-            continue
-        if name in EVERYWHERE or local in ON_ELEMENTS.get(name, ()):
-            yield name, value
+_UNSEEN = object()
+_NAMES: dict[str, tuple[str, frozenset | None] | None] = {}  # attribute's Clark name -> (name, elements)
+
+
+def _pointer_name(raw: str) -> tuple[str, frozenset | None] | None:
+    """(name as shown, None if a pointer everywhere else the elements it is one on),
+    or None if an attribute of that name is never a pointer."""
+    known = _NAMES.get(raw, _UNSEEN)
+    if known is not _UNSEEN:
+        return known
+    name = raw
+    if raw.startswith("{"):
+        name = "xml:" + raw.split("}", 1)[1] if raw.startswith("{http://www.w3.org/XML/1998/namespace}") else ""
+    if not name or name in _SKIPPED:
+        known = None
+    elif name in EVERYWHERE:
+        known = (name, None)
+    else:
+        known = (name, ON_ELEMENTS[name]) if name in ON_ELEMENTS else None
+    if len(_NAMES) < 10_000:  # names come from documents: bounded
+        _NAMES[raw] = known
+    return known
 
 
 def references(ctx: Context) -> list[Reference]:
@@ -96,13 +105,20 @@ def references(ctx: Context) -> list[Reference]:
         return cached
     defs, _ = prefix_defs(ctx)
     found: list[Reference] = []
-    for el in ctx.outside_examples:
-        if not el.tag.startswith(_TEI):
-            continue
-        for name, value in pointer_attributes(el):
+    targets: dict[str, tuple[str | None, bool]] = {}  # token -> _local_target(token), per document
+    for el in ctx.attributed:
+        for raw, value in el.items():
+            pointer = _pointer_name(raw)
+            if pointer is None:
+                continue
+            name, only_on = pointer
+            if only_on is not None and el.tag[len(_TEI):] not in only_on:
+                continue
             for token in value.split():
-                target, unmatched = _local_target(token, defs)
-                found.append(Reference(el, name, token, target, unmatched))
+                target = targets.get(token)
+                if target is None:
+                    target = targets[token] = _local_target(token, defs)
+                found.append(Reference(el, name, token, *target))
     ctx.__dict__["_pointer_references"] = found
     return found
 
@@ -151,7 +167,7 @@ def usable_prefix_defs(ctx: Context):
 @rule("integrity.pointer.file")
 def local_files_exist(ctx: Context):
     """A relative link to an XML document beside this one names a file that exists."""
-    folder = Path(ctx.path).resolve().parent
+    folder = None  # resolved only for a document that links to an XML file
     seen: set[str] = set()
     for ref in references(ctx):
         token = ref.token
@@ -161,6 +177,8 @@ def local_files_exist(ctx: Context):
         if not file_part.lower().endswith(".xml") or file_part in seen:
             continue
         seen.add(file_part)
+        if folder is None:
+            folder = Path(ctx.path).resolve().parent
         if not (folder / file_part).exists():
             line, col = ctx.at(ref.element)
             yield info(ctx.path, line, col,

@@ -43,34 +43,43 @@ def _diag(ctx, el, severity, message, code) -> Diagnostic:
     return Diagnostic(ctx.path, line, col, severity, message, code)
 
 
-def _own_readings(app) -> list:
-    found = []
-    for el in app.iter(LEM, RDG):
+def _readings_by_app(root) -> dict:
+    """app -> its own lem/rdg (not those of nested apps), in document order: one walk
+    up from each reading to its app, instead of one look at a whole app per app."""
+    found: dict = {}
+    for el in root.iter(LEM, RDG):
         parent = el.getparent()
         while parent is not None and parent.tag != APP:
             parent = parent.getparent()
-        if parent is app:
-            found.append(el)
+        if parent is not None:
+            found.setdefault(parent, []).append(el)
     return found
 
 
-def _text(el) -> str:
-    return " ".join("".join(t for t in _texts(el)).split())
+def _own_readings(ctx: Context, app) -> list:
+    readings = ctx.__dict__.get("_readings_by_app")
+    if readings is None:
+        readings = ctx.__dict__["_readings_by_app"] = _readings_by_app(ctx.root)
+    return readings.get(app, [])
 
 
-def _texts(el):
+def _text(ctx: Context, el) -> str:
+    return " ".join("".join(t for t in _texts(ctx, el)).split())
+
+
+def _texts(ctx: Context, el):
     # The words of a reading, without notes or nested apps' variants.
     if el.text:
         yield el.text
     for child in el:
         if isinstance(child.tag, str) and child.tag not in (f"{_T}note", f"{_T}witDetail"):
             if child.tag == APP:
-                readings = _own_readings(child)
+                readings = _own_readings(ctx, child)
                 lems = [r for r in readings if r.tag == LEM]
                 if lems or readings:
-                    yield from _texts((lems or readings)[0])
+                    yield from _texts(ctx, (lems or readings)[0])
             else:
-                yield from _texts(child)
+                yield from _texts(ctx, child)
         if child.tail:
             yield child.tail
 
@@ -78,15 +87,15 @@ def _texts(el):
 @rule("integrity.textcrit.rdg-repeats-lemma")
 def rdg_repeats_lemma(ctx: Context):
     for app in ctx.elements("app"):
-        readings = _own_readings(app)
+        readings = _own_readings(ctx, app)
         lems = [r for r in readings if r.tag == LEM]
         if not lems:
             continue
-        lemma = _text(lems[0])
+        lemma = _text(ctx, lems[0])
         if not lemma:
             continue
         for r in readings:
-            if r.tag == RDG and _text(r) == lemma and not r.get("type") and not r.get("cause") and not r.get("varSeq"):
+            if r.tag == RDG and _text(ctx, r) == lemma and not r.get("type") and not r.get("cause") and not r.get("varSeq"):
                 yield _diag(ctx, r, Severity.WARNING,
                             f"reading repeats the lemma '{lemma[:60]}'", "integrity.textcrit.rdg-repeats-lemma")
 
@@ -130,8 +139,12 @@ def wit_uncited(ctx: Context):
     if not witnesses or not ctx.elements("app"):
         return
     cited: set[int] = set()
+    seen: set[str] = set()  # a token cites the same witnesses wherever it stands
     for el in ctx.root.iter(*WITTED):
         for tok in (el.get("wit") or "").split():
+            if tok in seen:
+                continue
+            seen.add(tok)
             target = tokens.get(tok.lstrip("#"))
             if target is not None:
                 cited.add(id(target))
@@ -152,14 +165,14 @@ def wit_uncited(ctx: Context):
 @rule("integrity.textcrit.app-empty")
 def app_empty(ctx: Context):
     for app in ctx.elements("app"):
-        if not _own_readings(app):
+        if not _own_readings(ctx, app):
             yield _diag(ctx, app, Severity.WARNING, "app has no readings (no lem, no rdg)", "integrity.textcrit.app-empty")
 
 
 @rule("integrity.textcrit.multiple-lem")
 def multiple_lem(ctx: Context):
     for app in ctx.elements("app"):
-        lems = [r for r in _own_readings(app) if r.tag == LEM]
+        lems = [r for r in _own_readings(ctx, app) if r.tag == LEM]
         if len(lems) > 1:
             yield _diag(ctx, lems[1], Severity.ERROR, f"app has {len(lems)} lem elements; at most one is allowed",
                         "integrity.textcrit.multiple-lem")
