@@ -100,11 +100,13 @@
   <xsl:template name="flag-descriptions">
     <xsl:variable name="used">
       <!-- A walk per element name: self:: tests in a predicate build a node-set
-           for every element, and a union (|) of large node-sets is quadratic in libxml2. -->
-      <xsl:for-each select="/*/tei:text//tei:seg[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
-      <xsl:for-each select="/*/tei:text//tei:anchor[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
-      <xsl:for-each select="/*/tei:text//tei:phr[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
-      <xsl:for-each select="/*/tei:text//tei:hi[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+           for every element, and a union (|) of large node-sets is quadratic in libxml2.
+           descendant::x[p], not //x[p]: libxml2 turns //x into one walk only
+           when x has no predicate. -->
+      <xsl:for-each select="/*/tei:text/descendant::tei:seg[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text/descendant::tei:anchor[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text/descendant::tei:phr[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
+      <xsl:for-each select="/*/tei:text/descendant::tei:hi[@type or @subtype or @ana]"><xsl:text> </xsl:text><xsl:call-template name="editorial-flag"/></xsl:for-each>
       <xsl:text> </xsl:text>
     </xsl:variable>
     <xsl:if test="normalize-space($used) != ''">

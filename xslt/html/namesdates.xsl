@@ -74,10 +74,11 @@
   <xsl:template name="name-index">
     <!-- The first of each key group, marked by prepare.py (_mark_first_names) in
          linear time. A walk per element name: self:: tests in a predicate build a
-         node-set for every element, and a union (|) of large node-sets is quadratic. -->
-    <xsl:variable name="persons" select="/*/tei:text//tei:persName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
-    <xsl:variable name="places" select="/*/tei:text//tei:placeName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
-    <xsl:variable name="organisations" select="/*/tei:text//tei:orgName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+         node-set for every element, and a union (|) of large node-sets is quadratic;
+         descendant::x[p], not //x[p], which libxml2 walks as child steps from every node. -->
+    <xsl:variable name="persons" select="/*/tei:text/descendant::tei:persName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+    <xsl:variable name="places" select="/*/tei:text/descendant::tei:placeName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
+    <xsl:variable name="organisations" select="/*/tei:text/descendant::tei:orgName[@editio:id][($view != 'diplomatic' and @editio:first-reading) or ($view = 'diplomatic' and @editio:first-diplomatic)]"/>
     <xsl:if test="$persons or $places or $organisations">
       <section id="editio-index" class="editio-index" aria-labelledby="editio-index-title">
         <h2 id="editio-index-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'index'"/></xsl:call-template></h2>

@@ -138,10 +138,10 @@
   <!-- End notes (@place end) and the notes of standOff, after the text. -->
   <xsl:template name="end-notes">
     <xsl:variable name="notes">
-      <xsl:for-each select="/*/tei:text//tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
+      <xsl:for-each select="/*/tei:text/descendant::tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
         <xsl:call-template name="note-body"/>
       </xsl:for-each>
-      <xsl:for-each select="/*/tei:standOff//tei:note[@editio:id]">
+      <xsl:for-each select="/*/tei:standOff/descendant::tei:note[@editio:id]">
         <xsl:variable name="target"><xsl:call-template name="note-standoff-target"/></xsl:variable>
         <xsl:call-template name="note-body"><xsl:with-param name="backlink" select="$target != ''"/></xsl:call-template>
       </xsl:for-each>

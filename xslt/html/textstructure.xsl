@@ -320,7 +320,7 @@
     <xsl:variable name="entries">
       <xsl:apply-templates select="/*/tei:text" mode="toc"/>
     </xsl:variable>
-    <xsl:if test="/*/tei:text//tei:head[parent::*[@editio:level]]">
+    <xsl:if test="/*/tei:text/descendant::tei:head[parent::*[@editio:level]]">
       <nav id="editio-toc" class="editio-toc" aria-labelledby="editio-toc-title">
         <h2 id="editio-toc-title"><xsl:call-template name="message"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h2>
         <ol><xsl:copy-of select="$entries"/></ol>
@@ -338,7 +338,9 @@
         <li>
           <xsl:variable name="title"><xsl:apply-templates select="tei:head[1]" mode="plain"/></xsl:variable>
           <a href="#{@editio:id}"><xsl:value-of select="normalize-space($title)"/><xsl:if test="not(normalize-space($title))"><xsl:value-of select="@editio:id"/></xsl:if></a>
-          <xsl:if test=".//*[@editio:level][tei:head]">
+          <!-- a headed division inside this one: found among the heads (a name
+               test), not by testing an attribute on every element below -->
+          <xsl:if test="descendant::tei:head[parent::*[@editio:level]][generate-id(..) != generate-id(current())]">
             <ol><xsl:apply-templates select="*" mode="toc"/></ol>
           </xsl:if>
         </li>

@@ -58,7 +58,7 @@
        prepare.py removed it.
        Whether the document keeps whitespace anywhere (xml:space="preserve"):
        asked once, so a text node walks its ancestors only when it may be kept. -->
-  <xsl:variable name="any-preserve" select="boolean(//@xml:space[. = 'preserve'])"/>
+  <xsl:variable name="any-preserve" select="boolean(/descendant::*/@xml:space[. = 'preserve'])"/>
 
   <xsl:template match="text()" name="text-node">
     <xsl:choose>

@@ -52,7 +52,7 @@
       or parent::tei:body or parent::tei:listBibl or parent::tei:sp or parent::tei:lg)]" use="string(@type)"/>
 
   <xsl:template name="notes-section">
-    <xsl:variable name="notes" select="/*/tei:text//tei:note[@editio:n]"/>
+    <xsl:variable name="notes" select="/*/tei:text/descendant::tei:note[@editio:n]"/>
     <!-- One representative per type: the distinct @type values (EXSLT, hashed)
          and one untyped note. Testing every note against key(...)[1] was
          quadratic (each key() call copies its whole group): 16,000 notes took

@@ -11,7 +11,7 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
-  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and boolean(/*/tei:text//tei:l[@n])"/>
+  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and boolean(/*/tei:text/descendant::tei:l[@n])"/>
 
   <xsl:template match="tei:lg">
     <xsl:call-template name="block-break"/>
