@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from editio import catalogue
 from editio.diagnostics import Diagnostic, Severity, Diagnostic as _D
 from editio.resources import xslt_dir
 
@@ -51,6 +52,11 @@ def _stylesheet_parser() -> etree.XMLParser:
     return parser
 
 
+@lru_cache(maxsize=1)
+def _catalogue_param():
+    return etree.XSLT.strparam(catalogue.table())
+
+
 @lru_cache(maxsize=32)
 def compile_stylesheet(path: str) -> etree.XSLT:
     """Compile once per process; the compiled form is reused for every document."""
@@ -71,6 +77,7 @@ def run(tree, entry: str, params: dict[str, str] | None = None, *,
     """Transform `tree`; return (result tree, diagnostics)."""
     xslt = compile_stylesheet(stylesheet_path(entry, user_xslt))
     quoted = {k: etree.XSLT.strparam(str(v)) for k, v in (params or {}).items()}
+    quoted.setdefault("catalogue-table", _catalogue_param())
     result = xslt(tree, **quoted)
     return result, messages_to_diagnostics(xslt.error_log, source)
 

@@ -39,6 +39,23 @@
     <xsl:param name="key"/>
     <xsl:param name="lang" select="$doc-lang"/>
     <xsl:variable name="primary" select="substring-before(concat($lang, '-'), '-')"/>
+    <xsl:choose>
+      <!-- editio's catalogue as a string, when the user has none (common/messages.xsl) -->
+      <xsl:when test="$catalogue-table != '' and not($user-catalogue)">
+        <xsl:call-template name="table-message">
+          <xsl:with-param name="key" select="$key"/>
+          <xsl:with-param name="l" select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+          <xsl:with-param name="primary" select="translate($primary, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="document-message"><xsl:with-param name="key" select="$key"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="document-message">
+    <xsl:param name="key"/>
+    <xsl:param name="lang"/>
+    <xsl:variable name="primary" select="substring-before(concat($lang, '-'), '-')"/>
     <!-- each catalogue is scanned once for the key, not once per language tried -->
     <xsl:variable name="user-all" select="$user-catalogue/message[@key = $key]"/>
     <xsl:variable name="ours-all" select="$catalogue/message[@key = $key]"/>

@@ -18,6 +18,11 @@
     <xsl:variable name="l" select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:variable name="primary" select="substring-before(concat($l, '-'), '-')"/>
     <xsl:choose>
+      <xsl:when test="$catalogue-table != '' and not($user-catalogue)">
+        <xsl:call-template name="table-message">
+          <xsl:with-param name="key" select="$key"/><xsl:with-param name="l" select="$l"/><xsl:with-param name="primary" select="$primary"/>
+        </xsl:call-template>
+      </xsl:when>
       <!-- Without a user catalogue (the usual case): the same lookups with no
            variable holding a template's result (each is a new document in libxslt). -->
       <xsl:when test="not($user-catalogue)">
@@ -37,6 +42,24 @@
       <xsl:otherwise><xsl:call-template name="fast-message-with-user">
         <xsl:with-param name="key" select="$key"/><xsl:with-param name="l" select="$l"/><xsl:with-param name="primary" select="$primary"/>
       </xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The same lookups in the catalogue table (src/editio/catalogue.py:
+       SEP lang SEP key=text ..., SEP = U+E010): it holds only catalogues in
+       which these string searches answer as the lookups in the document do. -->
+  <xsl:template name="table-message">
+    <xsl:param name="key"/>
+    <xsl:param name="l"/>
+    <xsl:param name="primary"/>
+    <xsl:variable name="exact" select="concat('&#xE010;', $l, '&#xE010;', $key, '=')"/>
+    <xsl:variable name="general" select="concat('&#xE010;', $primary, '&#xE010;', $key, '=')"/>
+    <xsl:variable name="english" select="concat('&#xE010;en&#xE010;', $key, '=')"/>
+    <xsl:choose>
+      <xsl:when test="contains($catalogue-table, $exact)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $exact), '&#xE010;')"/></xsl:when>
+      <xsl:when test="contains($catalogue-table, $general)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $general), '&#xE010;')"/></xsl:when>
+      <xsl:when test="contains($catalogue-table, $english)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $english), '&#xE010;')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -22,6 +22,12 @@
        its messages win over editio's. -->
   <xsl:param name="messages" select="''"/>
 
+  <!-- Set by editio, not by users: editio's own catalogue as one string
+       (src/editio/catalogue.py), read once per process instead of parsed and
+       indexed on every transformation. Empty: labels are looked up in the
+       catalogue document. -->
+  <xsl:param name="catalogue-table" select="''"/>
+
   <!-- Apparatus reading types (space-separated @type values) left out of the
        apparatus, e.g. 'orthographic'. -->
   <xsl:param name="hide-reading-types" select="''"/>
