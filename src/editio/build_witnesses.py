@@ -19,6 +19,7 @@ import dataclasses
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from editio import witness_splice
 from editio.diagnostics import Diagnostic, error, warning
 from editio.formats import get_format
 from editio.load import Document
@@ -79,7 +80,6 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
         return []
     folder, stem = _names(html_rel)
     seen_findings = {(d.line, d.code, d.message) for d in found}
-    pages: list[tuple[str, str]] = []
     tokens: dict[str, str] = {}
     for name in declared_sigla(doc):
         token = file_token(name)
@@ -90,6 +90,14 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
                                      f"{stem}.{token}.html: only the first is written", "build.witness-page"))
             continue
         tokens[token] = name
+    # One transformation for all the pages; the whole one per witness where it cannot be sure.
+    fast = witness_splice.pages(doc, html, list(tokens.values()), seen_findings) if len(tokens) > 1 else None
+    pages: list[tuple[str, str]] = []
+    for token, name in tokens.items():
+        rel = (folder / f"{stem}.{token}.html").as_posix()
+        if fast is not None:
+            pages.append((rel, fast[name]))
+            continue
         published = publish(doc, get_format("html"), dataclasses.replace(html, witness=name))
         for d in published.diagnostics:
             if (d.line, d.code, d.message) not in seen_findings:
@@ -99,5 +107,5 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
             found.append(error(str(doc.path), 0, 0, f"the page of witness {name} could not be produced",
                                "build.no-output"))
             continue
-        pages.append(((folder / f"{stem}.{token}.html").as_posix(), published.output))
+        pages.append((rel, published.output))
     return pages
