@@ -82,6 +82,14 @@ def test_a_user_stylesheet_gets_the_whole_transformation(tmp_path):
     assert written == {f"x.{file_token(n)}.html": _whole(doc, options, n) for n in _sigla(doc)}
 
 
+def test_a_witness_parameter_gets_the_whole_transformation():
+    # -p witness=... overrides each page's witness in the whole transformation
+    doc, options, found = _edition(CASES / "lacunae.xml", params=(("witness", "B"),))
+    assert witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found)) is None
+    written = dict(witness_pages(doc, OUTPUTS, options, list(found)))
+    assert written["x.A.html"] == _whole(doc, options, "A") == _whole(doc, options, "B")
+
+
 def _variant(tmp_path, reading: str = "", app: str = "") -> Path:
     """lacunae.xml with one more app (`app`, or one whose reading for B is `reading`)."""
     text = (CASES / "lacunae.xml").read_text(encoding="utf-8")

@@ -46,27 +46,25 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
+# Elements whose text the HTML serializer writes unescaped: a slot's content
+# serialized elsewhere would not be the same there.
+_RAW_TEXT = {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "textarea", "title"}
+
+
 class _Unsure(Exception):
     """The variants tree holds something this module does not know how to choose."""
 
 
-class _Slot:
-    """One witness-dependent place: what decides it, and its serialized alternatives."""
+class _App:
+    """An app: what decides the witness's reading, and the app serialized per rank."""
 
-    __slots__ = ("tag", "readings", "lacking", "lem", "lem_rank", "alternatives", "w", "w2")
+    __slots__ = ("readings", "lacking", "lem", "lem_rank", "by_rank")
 
-    def choice(self, wtoken: str, witness: int) -> list | None:
-        tag = self.tag
-        if tag == _UNLESS:
-            return None if wtoken in self.w else self.alternatives
-        if tag == _APP:
-            rank = self.rank(wtoken)
-            if rank not in self.alternatives:
-                raise _Unsure(f"no rendering for rank {rank!r}")
-            return self.alternatives[rank]
-        if tag == _IF:
-            return self.alternatives if wtoken in self.w or wtoken in self.w2 else None
-        return self.alternatives[witness]  # editio:current, editio:list
+    def choice(self, wtoken: str, witness: int) -> list:
+        rank = self.rank(wtoken)
+        if rank not in self.by_rank:
+            raise _Unsure(f"no rendering for rank {rank!r}")
+        return self.by_rank[rank]
 
     def rank(self, wtoken: str) -> str:
         """As witness-reading-rank (xslt/common/textcrit.xsl): the first reading
@@ -80,6 +78,33 @@ class _Slot:
         return self.lem_rank if self.lem else ""
 
 
+class _If:
+    """Content for the witnesses named in either list (contains(.., $wtoken))."""
+
+    __slots__ = ("w", "w2", "content")
+
+    def choice(self, wtoken: str, witness: int) -> list | None:
+        return self.content if wtoken in self.w or wtoken in self.w2 else None
+
+
+class _Unless:
+    """Content for the witnesses not named."""
+
+    __slots__ = ("w", "content")
+
+    def choice(self, wtoken: str, witness: int) -> list | None:
+        return None if wtoken in self.w else self.content
+
+
+class _Given:
+    """A part given per witness (editio:current, editio:list)."""
+
+    __slots__ = ("per_witness",)
+
+    def choice(self, wtoken: str, witness: int) -> list:
+        return self.per_witness[witness]
+
+
 def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str] | None:
     """{siglum: page text} for the HTML `options` (PublishOptions), or None.
 
@@ -87,7 +112,7 @@ def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str]
     finding the stylesheets would add on some witness page means the whole
     transformation must run (it tells which page adds it).
     """
-    if options.user_xslt or any("\n" in s or not s for s in sigla):
+    if options.user_xslt or "witness" in dict(options.params) or any("\n" in s or not s for s in sigla):
         return None
     prepare(doc.tree)
     params = options.stylesheet_params()
@@ -103,15 +128,14 @@ def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str]
         return None
     fmt = get_format("html")
     try:
-        slots: list[_Slot] = []
+        slots: list = []
         given = {tag: [_fragment(w.find(tag), slots) for w in witnesses] for tag in (_CURRENT, _LIST)}
         marked = _mark(edition, slots, given)
         root.remove(edition)  # serialized alone, as the edition root of a page
-        etree.cleanup_namespaces(edition)  # the editio namespace of the slots is gone from the page
         context = page.result_context(etree.ElementTree(edition), fmt)
         if _OPEN in context["title"] + "".join(context["meta"].values()):
             return None
-        parts = {name: _split(str(html), None) for name, html in context["parts"].items()}
+        parts = {name: _split(str(html), None, slots) for name, html in context["parts"].items()}
         if sum(len(p) // 2 for p in parts.values()) != marked:
             return None
         out: dict[str, str] = {}
@@ -123,7 +147,7 @@ def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str]
                     page_parts[name] = context["parts"][name]
                 else:
                     chosen: list[str] = []
-                    _join(pieces, slots, wtoken, witness, chosen)
+                    _join(pieces, wtoken, witness, chosen)
                     page_parts[name] = Markup("".join(chosen))
             page_context = {**context, "parts": page_parts, "width": options.width, "header": options.header,
                             "source_name": Path(str(doc.path)).name}
@@ -133,16 +157,21 @@ def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str]
     return out
 
 
-def _join(pieces: list, slots: list[_Slot], wtoken: str, witness: int, out: list[str]) -> None:
-    out.append(pieces[0])
+def _join(pieces: list, wtoken: str, witness: int, out: list[str]) -> None:
+    """Append to `out` the html of `pieces` ([text, slot, text, ...]) for one witness."""
+    append = out.append
+    append(pieces[0])
     for i in range(1, len(pieces), 2):
-        chosen = slots[pieces[i]].choice(wtoken, witness)
+        chosen = pieces[i].choice(wtoken, witness)
         if chosen is not None:
-            _join(chosen, slots, wtoken, witness, out)
-        out.append(pieces[i + 1])
+            if len(chosen) == 1:
+                append(chosen[0])
+            else:
+                _join(chosen, wtoken, witness, out)
+        append(pieces[i + 1])
 
 
-def _mark(parent, slots: list[_Slot], given: dict) -> int:
+def _mark(parent, slots: list, given: dict) -> int:
     """Put a marker for each outermost slot below `parent`; return how many."""
     count = 0
     children = list(parent)
@@ -154,35 +183,40 @@ def _mark(parent, slots: list[_Slot], given: dict) -> int:
             _put_text(parent, child, index, f"{_OPEN}{len(slots) - 1}{_CLOSE}")
             count += 1
         elif len(child):
-            if tag in ("script", "style"):
+            if tag in _RAW_TEXT:
                 raise _Unsure("a slot in raw text")
             count += _mark(child, slots, given)
     return count
 
 
-def _slot(element, tag: str, slots: list[_Slot], given: dict) -> _Slot:
-    slot = _Slot()
-    slot.tag = tag
+def _slot(element, tag: str, slots: list, given: dict):
     if tag == _APP:
+        slot = _App()
         slot.readings = [(o.get("rn", ""), o.get("w", "")) for o in element.iterchildren(_O)]
         slot.lacking = [lacking.get("w", "") for lacking in element.iterchildren(_L)]
         slot.lem, slot.lem_rank = bool(element.get("lem")), element.get("lem-rn", "")
-        slot.alternatives = {}
+        slot.by_rank = {}
         for v in element.iterchildren(_V):
             rank = v.get("r", "")
-            if rank not in slot.alternatives:
-                slot.alternatives[rank] = _fragment(v, slots)
-    elif tag in (_IF, _UNLESS):
+            if rank not in slot.by_rank:
+                slot.by_rank[rank] = _fragment(v, slots)
+    elif tag == _IF:
+        slot = _If()
         slot.w, slot.w2 = element.get("w", ""), element.get("w2", "")
-        slot.alternatives = _fragment(element, slots)
+        slot.content = _fragment(element, slots)
+    elif tag == _UNLESS:
+        slot = _Unless()
+        slot.w = element.get("w", "")
+        slot.content = _fragment(element, slots)
     elif tag in given:
-        slot.alternatives = given[tag]
+        slot = _Given()
+        slot.per_witness = given[tag]
     else:
         raise _Unsure(tag)
     return slot
 
 
-def _fragment(element, slots: list[_Slot]) -> list:
+def _fragment(element, slots: list) -> list:
     """The content of `element` as html: [text, slot index, text, ...]."""
     if element is None:
         raise _Unsure("a witness part is missing")
@@ -193,16 +227,17 @@ def _fragment(element, slots: list[_Slot]) -> list:
     start, end = html.index(">") + 1, len(html) - len("</span>")
     if not html.endswith("</span>"):
         raise _Unsure("unexpected serialization")
-    return _split(html[start:end], marked)
+    return _split(html[start:end], marked, slots)
 
 
-def _split(html: str, expected: int | None) -> list:
+def _split(html: str, expected: int | None, slots: list) -> list:
+    """[text, slot, text, ...] from html with markers (`expected` of them, if given)."""
     pieces: list = _MARKER.split(html)
     found = len(pieces) // 2
     if html.count(_OPEN) != found or html.count(_CLOSE) != found or (expected is not None and found != expected):
         raise _Unsure("markers do not match")
     for i in range(1, len(pieces), 2):
-        pieces[i] = int(pieces[i])
+        pieces[i] = slots[int(pieces[i])]
     return pieces
 
 
