@@ -11,6 +11,10 @@ something in a path or URL become '_', as the stylesheet's
 
 A user who sets `witness-pages` with -p names the pages: then nothing is
 generated here.
+
+The pages come from one transformation for all the witnesses
+(witness_splice.py); where that cannot be sure of giving the same bytes, from
+the whole transformation per witness, as `editio html --witness` does.
 """
 
 from __future__ import annotations
@@ -80,6 +84,12 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
         return []
     folder, stem = _names(html_rel)
     seen_findings = {(d.line, d.code, d.message) for d in found}
+    first_names: dict[str, str] = {}  # the first witness of each page name gets the page
+    for name in declared_sigla(doc):
+        first_names.setdefault(file_token(name), name)
+    # One transformation for all the pages; the whole one per witness where it cannot be sure.
+    fast = witness_splice.pages(doc, html, list(first_names.values()), seen_findings) if len(first_names) > 1 else None
+    pages: list[tuple[str, str]] = []
     tokens: dict[str, str] = {}
     for name in declared_sigla(doc):
         token = file_token(name)
@@ -90,10 +100,6 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
                                      f"{stem}.{token}.html: only the first is written", "build.witness-page"))
             continue
         tokens[token] = name
-    # One transformation for all the pages; the whole one per witness where it cannot be sure.
-    fast = witness_splice.pages(doc, html, list(tokens.values()), seen_findings) if len(tokens) > 1 else None
-    pages: list[tuple[str, str]] = []
-    for token, name in tokens.items():
         rel = (folder / f"{stem}.{token}.html").as_posix()
         if fast is not None:
             pages.append((rel, fast[name]))

@@ -33,6 +33,7 @@ from editio import page, transform
 from editio.formats import get_format
 from editio.load import Document
 from editio.prepare import prepare
+from editio.publish import PublishOptions
 
 STYLESHEET = "witness-variants.xsl"
 E = "{urn:editio}"
@@ -40,9 +41,10 @@ _APP, _IF, _UNLESS, _CURRENT, _LIST = (E + n for n in ("app", "if", "unless", "c
 _O, _L, _V, _WITNESS = (E + n for n in ("o", "l", "v", "witness"))
 
 
-# A marker stands for a slot in serialized html: private-use signs, counted
-# (a document that uses them itself only loses the fast path).
-_OPEN, _CLOSE = "\ue000", "\ue001"
+# A marker stands for a slot in serialized html: two Unicode noncharacters
+# (never assigned to a sign), counted (a document that holds them itself only
+# loses the fast path).
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
@@ -105,8 +107,8 @@ class _Given:
         return self.per_witness[witness]
 
 
-def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str] | None:
-    """{siglum: page text} for the HTML `options` (PublishOptions), or None.
+def pages(doc: Document, options: PublishOptions, sigla: list[str], seen: set) -> dict[str, str] | None:
+    """{siglum: page text} for the HTML edition's `options`, or None.
 
     `seen` holds the (line, code, message) of findings already reported: a
     finding the stylesheets would add on some witness page means the whole
@@ -120,41 +122,45 @@ def pages(doc: Document, options, sigla: list[str], seen: set) -> dict[str, str]
     result, found = transform.run(doc.tree, STYLESHEET, params, source=str(doc.path))
     if any((d.line, d.code, d.message) not in seen for d in found):
         return None
-    root = result.getroot()
-    if root is None or root.tag != "variants" or len(root) != len(sigla) + 1 or root[0].tag != "edition":
-        return None
-    edition, witnesses = root[0], root[1:]
-    if any(w.tag != _WITNESS or w.get("s") != s for w, s in zip(witnesses, sigla)):
-        return None
     fmt = get_format("html")
     try:
-        slots: list = []
-        given = {tag: [_fragment(w.find(tag), slots) for w in witnesses] for tag in (_CURRENT, _LIST)}
-        marked = _mark(edition, slots, given)
-        root.remove(edition)  # serialized alone, as the edition root of a page
-        context = page.result_context(etree.ElementTree(edition), fmt)
-        if _OPEN in context["title"] + "".join(context["meta"].values()):
-            return None
-        parts = {name: _split(str(html), None, slots) for name, html in context["parts"].items()}
-        if sum(len(p) // 2 for p in parts.values()) != marked:
-            return None
+        context, parts, wkeys = _compile(result, sigla, fmt)
         out: dict[str, str] = {}
-        for witness, (siglum, w) in enumerate(zip(sigla, witnesses)):
-            wtoken = f" {w.get('wkey', '')} "
-            page_parts = {}
+        for witness, siglum in enumerate(sigla):
+            wtoken = f" {wkeys[witness]} "
+            page_parts = dict(context["parts"])
             for name, pieces in parts.items():
-                if len(pieces) == 1:
-                    page_parts[name] = context["parts"][name]
-                else:
-                    chosen: list[str] = []
-                    _join(pieces, wtoken, witness, chosen)
-                    page_parts[name] = Markup("".join(chosen))
-            page_context = {**context, "parts": page_parts, "width": options.width, "header": options.header,
-                            "source_name": Path(str(doc.path)).name}
-            out[siglum] = page.render_context(page_context, fmt, options.user_templates)
+                chosen: list[str] = []
+                _join(pieces, wtoken, witness, chosen)
+                page_parts[name] = Markup("".join(chosen))
+            # as publish() gives them to page.render
+            extra = {"width": options.width, "header": options.header, "source_name": Path(str(doc.path)).name}
+            out[siglum] = page.render_context({**context, "parts": page_parts, **extra}, fmt, options.user_templates)
     except _Unsure:
         return None
     return out
+
+
+def _compile(result, sigla: list[str], fmt):
+    """The page context of the variants run, its parts that hold slots as
+    [text, slot, text, ...], and the key of each witness."""
+    root = result.getroot()
+    if root is None or root.tag != "variants" or len(root) != len(sigla) + 1 or root[0].tag != "edition":
+        raise _Unsure("unexpected result")
+    edition, witnesses = root[0], root[1:]
+    if any(w.tag != _WITNESS or w.get("s") != s for w, s in zip(witnesses, sigla)):
+        raise _Unsure("unexpected witness parts")
+    slots: list = []
+    given = {tag: [_fragment(w.find(tag), slots) for w in witnesses] for tag in (_CURRENT, _LIST)}
+    marked = _mark(edition, slots, given)
+    root.remove(edition)  # serialized alone, as the edition root of a page
+    context = page.result_context(etree.ElementTree(edition), fmt)
+    if _OPEN in context["title"] + "".join(context["meta"].values()):
+        raise _Unsure("a marker outside the parts")
+    parts = {name: _split(str(html), None, slots) for name, html in context["parts"].items()}
+    if sum(len(p) // 2 for p in parts.values()) != marked:
+        raise _Unsure("markers do not match")
+    return context, {name: p for name, p in parts.items() if len(p) > 1}, [w.get("wkey", "") for w in witnesses]
 
 
 def _join(pieces: list, wtoken: str, witness: int, out: list[str]) -> None:
