@@ -10,6 +10,11 @@
   `witness-list` (called in the page body) lists the sigla, links them to
   per-witness pages (`witness-pages`, a pattern with {siglum}) and offers
   CSS-only switches that hide reading types.
+  Under $witness-variants (xslt/witness-variants.xsl, editio build's witness
+  pages) each place that depends on the witness is written for every witness,
+  in editio:app / editio:if / editio:unless / editio:current / editio:list
+  (src/editio/witness_splice.py makes each page's choices); the witness
+  templates below serve both paths, so the pages cannot drift apart.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
