@@ -11,6 +11,10 @@ something in a path or URL become '_', as the stylesheet's
 
 A user who sets `witness-pages` with -p names the pages: then nothing is
 generated here.
+
+The pages come from one transformation for all the witnesses
+(witness_splice.py); where that cannot be sure of giving the same bytes, from
+the whole transformation per witness, as `editio html --witness` does.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import dataclasses
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from editio import witness_splice
 from editio.diagnostics import Diagnostic, error, warning
 from editio.formats import get_format
 from editio.load import Document
@@ -79,6 +84,11 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
         return []
     folder, stem = _names(html_rel)
     seen_findings = {(d.line, d.code, d.message) for d in found}
+    first_names: dict[str, str] = {}  # the first witness of each page name gets the page
+    for name in declared_sigla(doc):
+        first_names.setdefault(file_token(name), name)
+    # One transformation for all the pages; the whole one per witness where it cannot be sure.
+    fast = witness_splice.pages(doc, html, list(first_names.values()), seen_findings) if len(first_names) > 1 else None
     pages: list[tuple[str, str]] = []
     tokens: dict[str, str] = {}
     for name in declared_sigla(doc):
@@ -90,6 +100,10 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
                                      f"{stem}.{token}.html: only the first is written", "build.witness-page"))
             continue
         tokens[token] = name
+        rel = (folder / f"{stem}.{token}.html").as_posix()
+        if fast is not None:
+            pages.append((rel, fast[name]))
+            continue
         published = publish(doc, get_format("html"), dataclasses.replace(html, witness=name))
         for d in published.diagnostics:
             if (d.line, d.code, d.message) not in seen_findings:
@@ -99,5 +113,5 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
             found.append(error(str(doc.path), 0, 0, f"the page of witness {name} could not be produced",
                                "build.no-output"))
             continue
-        pages.append(((folder / f"{stem}.{token}.html").as_posix(), published.output))
+        pages.append((rel, published.output))
     return pages

@@ -72,5 +72,10 @@ def result_context(result, fmt: Format) -> dict:
 def render(result, fmt: Format, user_templates: tuple[str, ...] = (), extra: dict | None = None) -> str:
     context = result_context(result, fmt)
     context.update(extra or {})
+    return render_context(context, fmt, user_templates)
+
+
+def render_context(context: dict, fmt: Format, user_templates: tuple[str, ...] = ()) -> str:
+    """The page of a `result_context` (editio build's witness pages change its parts first)."""
     page = environment(tuple(user_templates)).get_template(fmt.template).render(context)
     return unicodedata.normalize("NFC", page)

@@ -23,14 +23,23 @@
 
   <!-- The witness asked for: its canonical key; an undeclared token stands for itself. -->
   <xsl:variable name="wkey">
-    <xsl:variable name="found" select="key('witness-by-token', $witness)[1]"/>
+    <xsl:call-template name="witness-key"><xsl:with-param name="token" select="$witness"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:template name="witness-key">
+    <xsl:param name="token"/>
+    <xsl:variable name="found" select="key('witness-by-token', $token)[1]"/>
     <xsl:choose>
       <xsl:when test="$found"><xsl:value-of select="$found/@editio:wkey"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$witness"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$token"/></xsl:otherwise>
     </xsl:choose>
-  </xsl:variable>
+  </xsl:template>
   <xsl:variable name="wtoken" select="concat(' ', $wkey, ' ')"/>
   <xsl:variable name="witness-mode" select="$witness != ''"/>
+  <!-- true only under xslt/witness-variants.xsl (editio build's witness pages,
+       src/editio/witness_splice.py): whatever depends on which witness is
+       asked for is written for every witness, wrapped in editio:* elements
+       that say which witness keeps what. -->
+  <xsl:variable name="witness-variants" select="false()"/>
   <xsl:variable name="hidden-kinds" select="concat(' ', normalize-space($hide-reading-types), ' ')"/>
 
   <!-- A witness's siglum: abbr[@type=siglum], else @n, else its xml:id. -->
@@ -141,6 +150,15 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:if test="$witness-mode and contains($state, $wtoken)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- The same state itself (the keys of the witnesses that lack this text node). -->
+  <xsl:template name="witness-hide-state">
+    <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+    <xsl:choose>
+      <xsl:when test="$before"><xsl:value-of select="$before/@editio:hide-after"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="../@editio:hide"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The app's own whitespace as a word boundary (editio:ws from prepare):
