@@ -16,6 +16,7 @@
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
+  <xsl:include href="common/app-targets.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>

@@ -154,6 +154,17 @@
         or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]) and not(.//tei:note)">yes</xsl:if>
   </xsl:template>
 
+  <!-- Text nodes: as they are, unless a witness may lack them (prepare.py marks
+       where: html/textcrit.xsl). The test is made here, not in the match
+       pattern: libxslt tests a predicate on text() by counting the text
+       node's preceding siblings, quadratic in a division of many paragraphs. -->
+  <xsl:template match="text()">
+    <xsl:choose>
+      <xsl:when test="../@editio:hide or preceding-sibling::*[1]/@editio:hide-after"><xsl:call-template name="witness-text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:text">
     <div>
       <xsl:call-template name="attrs"/>

@@ -127,8 +127,9 @@
   <xsl:template match="tei:listApp"/>
 
   <!-- Targets of double-end-point apps (@from/@to): marked; a witness's own
-       reading replaces the span (whose text prepare marked hidden for it). -->
-  <xsl:template match="tei:*[@editio:app-target or @editio:app-end]" priority="3">
+       reading replaces the span (whose text prepare marked hidden for it).
+       Called for them by common/app-targets.xsl (a pattern per element name). -->
+  <xsl:template name="app-target-element">
     <xsl:variable name="id" select="@xml:id"/>
     <xsl:variable name="apps" select="key('app-by-target', $id)"/>
     <xsl:choose>
@@ -178,8 +179,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Text a witness lacks (lacuna, or a span it reads otherwise). -->
-  <xsl:template match="text()[../@editio:hide or preceding-sibling::*[1]/@editio:hide-after]" priority="1">
+  <!-- Text a witness may lack (lacuna, or a span it reads otherwise): called
+       by html/core.xsl's text() template where prepare marked it. -->
+  <xsl:template name="witness-text">
     <xsl:choose>
       <xsl:when test="$witness-variants">
         <xsl:variable name="state"><xsl:call-template name="witness-hide-state"/></xsl:variable>

@@ -332,7 +332,11 @@
     <xsl:apply-templates select="*[not(self::tei:teiHeader)]" mode="toc"/>
   </xsl:template>
   <xsl:template match="tei:p | tei:ab | tei:lg | tei:sp | tei:note | tei:list | tei:table | tei:head | tei:app | tei:figure" mode="toc"/>
-  <xsl:template match="*[@editio:level]" mode="toc">
+  <!-- (the divisions by name: a predicate on * makes libxslt walk the preceding
+       siblings of every element it tests, quadratic in a body of many paragraphs) -->
+  <xsl:template match="tei:div[@editio:level] | tei:div1[@editio:level] | tei:div2[@editio:level]
+      | tei:div3[@editio:level] | tei:div4[@editio:level] | tei:div5[@editio:level] | tei:div6[@editio:level]
+      | tei:div7[@editio:level]" mode="toc">
     <xsl:choose>
       <xsl:when test="tei:head">
         <li>

@@ -45,7 +45,8 @@
 
   <xsl:template match="tei:listApp"/>
 
-  <xsl:template match="tei:*[@editio:app-target or @editio:app-end]" priority="3">
+  <!-- Targets of double-end-point apps: called by common/app-targets.xsl. -->
+  <xsl:template name="app-target-element">
     <xsl:if test="$witness-mode">
       <xsl:for-each select="key('app-by-target', @xml:id)">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
@@ -71,8 +72,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Text a witness lacks; otherwise as core.xsl renders text (its template text-node). -->
-  <xsl:template match="text()[../@editio:hide or preceding-sibling::*[1]/@editio:hide-after]" priority="1">
+  <!-- Text a witness may lack (called by text/core.xsl's text() template where
+       prepare marked it); otherwise as core.xsl renders text (text-node). -->
+  <xsl:template name="witness-text">
     <xsl:variable name="hidden"><xsl:call-template name="text-hidden-for-witness"/></xsl:variable>
     <xsl:if test="$hidden != 'yes'"><xsl:call-template name="text-node"/></xsl:if>
   </xsl:template>
