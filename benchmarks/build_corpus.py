@@ -6,7 +6,8 @@ Sets, all measured in the same run:
   corpus  ../shared/corpus: the TEI P5 files (the P4 file and the XInclude
           target left out), built with --xinclude;
   many    a thousand small documents (benchmarks/make_scale_corpus.py);
-  notes   one document with 8,000 notes and one with 16,000.
+  notes   one document with 8,000 notes and one with 16,000;
+  flat    the 8,000 notes in one division of 8,000 paragraphs.
 
 For each set it prints seconds per MB of
   limit     lxml parse + serialize to bytes of every file, in this process;
@@ -21,7 +22,8 @@ For each set it prints seconds per MB of
             identity transformation; text: the built-in rules), serialize:
             what libxslt costs before any rule of ours (below the table).
 Times are the best of --repeat runs (the machine is shared; the best run is
-the least disturbed). The notes set also prints time(16,000) / time(8,000).
+the least disturbed). The notes set also prints time(16,000) / time(8,000), and with the flat set,
+time(flat) / time(8,000 in chapters): the same text, 1 division or 80.
 Targets (issue 7): build-j1 within 3x of the limit per MB on the corpus; the
 16,000-note document at most 2.5x the 8,000-note one.
 """
@@ -175,7 +177,7 @@ def print_table(rows: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--sets", default="corpus,many,notes")
+    parser.add_argument("--sets", default="corpus,many,notes,flat")
     parser.add_argument("--formats", default="html,text", help="Formats to build (default: html,text).")
     parser.add_argument("--no-cli", dest="cli", action="store_false", help="Skip the CLI (default -j) runs.")
     args = parser.parse_args()
@@ -195,6 +197,8 @@ def main() -> None:
         if "notes" in sets:
             for key in ("notes-8000", "notes-16000"):
                 rows.append(measure(key, [scale[key]], [scale[key]], args.repeat, args.cli, False, work))
+        if "flat" in sets:
+            rows.append(measure("flat-8000", [scale["flat-8000"]], [scale["flat-8000"]], args.repeat, args.cli, False, work))
     print(f"editio build benchmark ({','.join(FORMATS)}), {os.cpu_count()} CPU(s), best of {args.repeat}; "
           "ratio = time / limit (lxml parse + serialize) per MB")
     print_table(rows)
@@ -202,6 +206,9 @@ def main() -> None:
     if "notes-8000" in by_set and "notes-16000" in by_set:
         ratio = by_set["notes-16000"]["build-j1"] / by_set["notes-8000"]["build-j1"]
         print(f"notes: build-j1 time(16,000) / time(8,000) = {ratio:.2f} (target <= 2.5)")
+    if "notes-8000" in by_set and "flat-8000" in by_set:
+        ratio = by_set["flat-8000"]["build-j1"] / by_set["notes-8000"]["build-j1"]
+        print(f"flat: build-j1 time(8,000 paragraphs in 1 division) / time(in 80 divisions) = {ratio:.2f}")
     if "corpus" in by_set:
         r = by_set["corpus"]
         print(f"corpus: build-j1 / limit = {r['build-j1'] / r['limit']:.1f} (target <= 3)")

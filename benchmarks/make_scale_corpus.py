@@ -7,7 +7,11 @@ Writes:
                           names, dates, a note or two), like a correspondence corpus;
   notes/notes-08000.xml, notes/notes-16000.xml : one long text with 8,000 and
                           16,000 footnotes (one per paragraph, a hundred per chapter),
-                          to show whether time grows linearly with the number of notes.
+                          to show whether time grows linearly with the number of notes;
+  ../flat/flat-08000.xml : the 8,000 notes in one division of 8,000 paragraphs (same
+                          text, flat), to show whether time depends on how many
+                          siblings an element has (outside the scale folder, so that
+                          the scale folder stays what earlier builds compared).
 The folder is git-ignored (benchmarks/_work/).
 """
 
@@ -106,7 +110,10 @@ def make(out: Path = DEFAULT_OUT, docs: int = 1000) -> dict[str, Path]:
         write_if_changed(out / "many" / f"doc-{n:04d}.xml", small_document(n))
     write_if_changed(out / "notes" / "notes-08000.xml", notes_document(8000))
     write_if_changed(out / "notes" / "notes-16000.xml", notes_document(16000))
+    flat = out.parent / "flat" / "flat-08000.xml"
+    write_if_changed(flat, notes_document(8000, per_chapter=8000))
     return {
+        "flat-8000": flat,
         "many": out / "many",
         "notes-8000": out / "notes" / "notes-08000.xml",
         "notes-16000": out / "notes" / "notes-16000.xml",
