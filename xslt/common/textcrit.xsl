@@ -23,7 +23,10 @@
 
   <!-- The witness asked for: its canonical key; an undeclared token stands for itself. -->
   <xsl:variable name="wkey">
-    <xsl:call-template name="witness-key"><xsl:with-param name="token" select="$witness"/></xsl:call-template>
+    <!-- (only on a witness's page: the first key() of a transformation makes
+         libxslt index every key of the stylesheet, and globals are evaluated
+         whether used or not) -->
+    <xsl:if test="$witness != ''"><xsl:call-template name="witness-key"><xsl:with-param name="token" select="$witness"/></xsl:call-template></xsl:if>
   </xsl:variable>
   <xsl:template name="witness-key">
     <xsl:param name="token"/>
