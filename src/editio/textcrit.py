@@ -300,7 +300,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
     seen: set[str] = set()
     initial: set[str] = set()
     for m in root.iter(*HIDE_START, *HIDE_END):
-        for w in marker_wits(m) - seen:
+        for w in sorted(marker_wits(m) - seen):  # sorted: the same attribute in every process
             seen.add(w)
             if m.tag in HIDE_END:
                 initial.add(w)
