@@ -118,6 +118,25 @@ def test_attribute_contexts_and_xpath1_binding(tmp_path):
     assert (d.line, d.message) == (5, "n=0")
 
 
+def test_rules_are_skipped_only_where_their_context_cannot_match(tmp_path):
+    # Each rule reports every node it matches: a rule skipped by the element and
+    # attribute names the document holds must be one that would report nothing.
+    rules = """
+    <pattern><rule context="tei:*[@when]"><report test="true()">when</report></rule></pattern>
+    <pattern><rule context="tei:*[@when and @to]"><report test="true()">when and to</report></rule></pattern>
+    <pattern><rule context="tei:*[@when and @to or @n]"><report test="true()">or</report></rule></pattern>
+    <pattern><rule context="tei:*[starts-with(@ref, '#')]"><report test="true()">ref</report></rule></pattern>
+    <pattern><rule context="tei:*[starts-with(@n, '')]"><report test="true()">empty prefix</report></rule></pattern>
+    <pattern><rule context="tei:l//tei:p | tei:lg"><report test="true()">p in l</report></rule></pattern>
+    <pattern><rule context="tei:*[@xml:id]"><report test="true()">id</report></rule></pattern>"""
+    found = run(tmp_path, rules, '<p n="1" xml:id="a">x</p><p when="2000">y</p>')
+    assert sorted({d.message for d in found}) == ["empty prefix", "id", "or", "when"]
+    assert schematron.may_match(schematron._requirements("tei:l//tei:p | tei:lg", {"tei": TEI}),
+                                {f"{{{TEI}}}lg"}, set())
+    assert schematron._requirements("tei:a[if (@b) then 1 else 0 and @c]", {"tei": TEI}) == ((f"{{{TEI}}}a", frozenset()),)
+    assert schematron._requirements("tei:a/@b", {"tei": TEI}) is None
+
+
 def test_a_rule_that_cannot_be_compiled_is_reported_where_it_applies(tmp_path):
     rules = """<pattern><rule context="tei:p"><assert test="tei:no-such-function(.)">x</assert></rule></pattern>
     <pattern><rule context="tei:list"><assert test="unknown-fn()">y</assert></rule></pattern>"""

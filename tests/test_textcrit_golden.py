@@ -73,3 +73,18 @@ def test_hidden_reading_types_leave_the_apparatus():
     assert "herat" not in out and "fuit B" in out
     page = publish(load(case), get_format("html"), PublishOptions(params=(("hide-reading-types", "orthographic"),))).output
     assert "herat" not in page.split('class="apparatus"', 1)[1]
+
+
+def test_initial_gap_lists_witnesses_in_the_same_order_in_every_process():
+    # The witnesses come out of a set: unsorted, their order would follow the
+    # process's string hashing. Eight witnesses: an accidental sorted order is unlikely.
+    sigla = "HGFEDCBA"
+    witnesses = "".join(f'<witness xml:id="{s}"/>' for s in sigla)
+    source = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><sourceDesc><listWit>{witnesses}</listWit>'
+              f'</sourceDesc></teiHeader><text><body><p><lacunaEnd wit="{" ".join("#" + s for s in sigla)}"/>'
+              "text</p></body></text></TEI>")
+    root = etree.fromstring(source)
+    from editio.prepare import prepare
+    prepare(root.getroottree())
+    marker = root.find(".//{http://www.tei-c.org/ns/1.0}lacunaEnd")
+    assert marker.get("{urn:editio}initial-gap").split() == sorted(sigla)

@@ -103,7 +103,8 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
     problem = _refuse_before_parsing(data, shown)
     if problem:
         return Document(path, None, [problem])
-    url = path.resolve().as_uri()
+    resolved = path.resolve()
+    url = resolved.as_uri()
     allowed: set[Path] = set()
     scout = make_parser(options.huge, entities=False, allowed=allowed)
     try:
@@ -124,7 +125,7 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
         # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
         problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
-        problems = _expand_xincludes(tree, path, shown, allowed)
+        problems = _expand_xincludes(tree, resolved, shown, allowed)
     if problems:
         return Document(path, None, problems)
     return Document(path, tree)
@@ -251,8 +252,9 @@ def _classify(type_name: str, message: str) -> tuple[str, str]:
 def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> list[Diagnostic]:
     problems = []
     docinfo = tree.docinfo
-    text = _text(data, docinfo.encoding)
+    text = None  # the source decoded, only to point at a problem
     if docinfo.system_url or docinfo.public_id:
+        text = _text(data, docinfo.encoding)
         line, col = _locate(text, re.compile(r"<!DOCTYPE\b")) or (1, 1)
         problems.append(error(
             shown, line, col,
@@ -264,6 +266,7 @@ def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> 
     if dtd is not None:
         for entity in dtd.iterentities():
             if entity.system_url:
+                text = text if text is not None else _text(data, docinfo.encoding)
                 pattern = re.compile(r"<!ENTITY\s+(?:%\s+)?" + re.escape(entity.name) + r"\s")
                 line, col = _locate(text, pattern) or (1, 1)
                 problems.append(error(
@@ -349,18 +352,18 @@ def _local_path(url: str | None) -> Path | None:
 def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path]) -> list[Diagnostic]:
     """Expand XIncludes, but only of local files inside the document's folder tree.
 
-    Each target is checked here and added to `allowed`, the only files the
-    parser's resolver will open; includes inside included files are checked
-    the same way in the next round.
+    `path` is the document's resolved path. Each target is checked here and
+    added to `allowed`, the only files the parser's resolver will open;
+    includes inside included files are checked the same way in the next round.
     """
-    folder = path.resolve().parent
+    folder = path.parent
     for _round in range(20):
         includes = list(tree.iter(f"{{{XI_NS}}}include"))
         if not includes:
             return []
         for inc in includes:
             href = inc.get("href", "")
-            base = _local_path(inc.base) or path.resolve()
+            base = _local_path(inc.base) or path
             scheme = urlparse(href).scheme
             target = None
             if href and (not scheme or scheme == "file" or len(scheme) == 1):

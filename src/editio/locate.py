@@ -28,6 +28,9 @@ class Locator:
         self._text = text
         self._lines: list[str] | None = None
         self._rank: dict[etree._Element, int] | None = None
+        # Rules report several findings on one element (a reading citing three
+        # undeclared witnesses): each element is located once.
+        self._positions: dict[etree._Element, tuple[int, int]] = {}
 
     @property
     def lines(self) -> list[str]:
@@ -56,6 +59,12 @@ class Locator:
 
     def position(self, el: etree._Element) -> tuple[int, int]:
         """(line, column), both 1-based; column 1 when the tag cannot be found, (0, 0) for no line."""
+        found = self._positions.get(el)
+        if found is None:
+            found = self._positions[el] = self._position(el)
+        return found
+
+    def _position(self, el: etree._Element) -> tuple[int, int]:
         line = el.sourceline
         if not line:
             return (0, 0)
@@ -64,8 +73,9 @@ class Locator:
         lines = self.lines
         if line > len(lines):
             return (line, 1)
-        localname = etree.QName(el).localname
-        pattern = _start_tag(f"{el.prefix}:{localname}" if el.prefix else localname)
+        localname = el.tag.rpartition("}")[2]  # QName(el).localname, without the object
+        prefix = el.prefix
+        pattern = _start_tag(f"{prefix}:{localname}" if prefix else localname)
         hits = [m.start() for m in pattern.finditer(lines[line - 1])]
         # The rank picks among several hits only: with one or none, the answer is
         # the same for any rank, so the index of ranks is built only when needed.

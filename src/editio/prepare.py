@@ -113,7 +113,8 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
     # Only the elements numbered here, in document order: lxml's C walk with a
     # tag filter, not a Python step per element. Divisions and texts open and
     # close their numbering scopes; teiHeader and app bound what is skipped.
-    scopes = [((), 0, defaultdict(int))]  # (division path, level, counters) of the open divisions
+    # (division path, level, counters, id prefix "d2.1-") of the open divisions
+    scopes = [((), 0, defaultdict(int), "")]
     in_header = 0
     in_app = int(root.tag == APP)  # a note in an app is numbered by the apparatus
     for event, child in etree.iterwalk(root, events=("start", "end"), tag=_WALKED):
@@ -135,19 +136,19 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             continue
         if in_header:
             continue
-        div_path, level, counters = scopes[-1]
+        div_path, level, counters, prefix = scopes[-1]
         if tag in DIVS:
             counters["div"] += 1
             path = (*div_path, counters["div"])
+            label = "d" + ".".join(map(str, path))
             child.set(LEVEL, str(level + 1))
-            child.set(ID, own_id(child) or unique("d" + ".".join(map(str, path))))
-            scopes.append((path, level + 1, defaultdict(int)))
+            child.set(ID, own_id(child) or unique(label))
+            scopes.append((path, level + 1, defaultdict(int), label + "-"))
             continue
         if tag == APP:
             in_app += 1
         if tag == TEXT:
             counters["text"] += 1
-            prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
             child.set(ID, own_id(child) or unique(f"{prefix}text{counters['text']}"))
         if tag in NAMES:
             name_count += 1
@@ -155,7 +156,6 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
         elif tag in CITABLE:
             local = tag[len(_T):]
             counters[local] += 1
-            prefix = ("d" + ".".join(map(str, div_path)) + "-") if div_path else ""
             child.set(ID, own_id(child) or unique(f"{prefix}{local}{counters[local]}"))
         elif tag == NOTE and not in_app:
             kind = child.get("type", "")

@@ -28,6 +28,7 @@ from lxml import etree
 from editio.diagnostics import Diagnostic, error, warning
 from editio.load import Document
 from editio.locate import Locator
+from editio.schematron_xpath import _requirements, may_match  # noqa: F401  (_requirements re-exported)
 # Compiling lives in schematron_compile.py, the XPath 1 fast path in
 # schematron_xpath.py; the public names stay importable from here.
 from editio.schematron_compile import (  # noqa: F401  (re-exported)
@@ -65,6 +66,8 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
     def context_for(item, variables):
         return XPathContext(get_root(), item=item, variables=variables)
 
+    names = None  # the element and attribute names of the document, when a rule asks
+
     variables: dict = {}
     for name, expr in schema.lets:
         variables[name] = expr.evaluate(context_for(get_root(), variables))
@@ -76,6 +79,11 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
         # stable), or the elementpath node of anything else.
         fired: set = set()
         for rule in pattern.rules:
+            if rule.requirements is not None:
+                if names is None:
+                    names = _names_in(tree)
+                if not may_match(rule.requirements, *names):
+                    continue  # its context matches nothing here: no walk of the tree
             if rule.fast is not None and rule.problem is None:
                 elements = _select_elements(rule, tree)
                 if elements == []:
@@ -104,6 +112,17 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
                     break
                 found.extend(_fire(rule, node, pattern_vars, context_for, locator, path))
     return found
+
+
+def _names_in(tree) -> tuple[set[str], set[str]]:
+    """(element names, attribute names) of a document, in Clark notation: one walk
+    instead of one per rule (XPath does not look inside entity references; iter neither)."""
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    for el in tree.getroot().iter(etree.Element):
+        elements.add(el.tag)
+        attributes.update(el.keys())
+    return elements, attributes
 
 
 def _all_fast(rule: Rule) -> bool:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from editio.diagnostics import Severity
 from editio.load import make_parser
-from editio.schematron_xpath import _lxml_context, _lxml_test, _prefilter, _rooted
+from editio.schematron_xpath import _lxml_context, _lxml_test, _prefilter, _requirements, _rooted
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 _S = f"{{{SCH}}}"
@@ -59,6 +59,9 @@ class Rule:
     checks: list[Check]
     uses_current: bool
     problem: str | None = None  # why it cannot run
+    # Per union branch, the element and attributes a document must hold for the
+    # context to match (schematron_xpath._requirements); None: no such shortcut.
+    requirements: tuple | None = None
 
 
 @dataclass
@@ -200,7 +203,7 @@ class _Compiler:
             slow, problem = None, f"{type(exc).__name__}: {exc}"
         uses_current = "current(" in etree.tostring(el, encoding="unicode")
         return Rule(context, _lxml_context(context, self.namespaces), slow, _prefilter(context, self.namespaces),
-                    lets, checks, uses_current, problem)
+                    lets, checks, uses_current, problem, _requirements(context, self.namespaces))
 
     def check(self, el, params) -> Check:
         message = self.message(el, params)

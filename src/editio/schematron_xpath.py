@@ -186,3 +186,129 @@ def _split_union(expr: str, xpath1: bool = True) -> list[str] | None:
     if any(re.search(r"\s(eq|ne|lt|le|gt|ge|is|instance|treat|castable|cast|to|except|intersect)\s", b) for b in branches):
         return None
     return branches
+
+
+# What a match pattern needs of a document to match anything: checked against the
+# names a document holds, it spares a walk of the whole tree per rule (editio's own
+# schema has 32 rules; most name elements or attributes a given document lacks).
+_NAME = r"[A-Za-z_][\w.-]*"
+_ELEMENT_STEP = re.compile(rf"(?:child::)?(?:({_NAME}):)?({_NAME}|\*)\s*((?:\[.*\])?)\s*$", re.S)
+_REQUIRED_ATTRIBUTE = re.compile(
+    rf"""(?:@|attribute::)(?:({_NAME}):)?({_NAME})
+        |starts-with\(\s*(?:@|attribute::)(?:({_NAME}):)?({_NAME})\s*,\s*(?:'[^']+'|"[^"]+")\s*\)""", re.X)
+# Operators and constructs binding looser than `and`: with any of them a predicate's
+# `and` parts are not its necessary conditions.
+_LOOSER_THAN_AND = re.compile(r"\b(?:or|if|then|else|some|every|for|let|return|satisfies)\b|,")
+
+Requirement = tuple[str | None, frozenset[str]]  # (element name or None for any, attribute names)
+
+
+def _requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement, ...] | None:
+    """For each union branch of the pattern: the element its last step names (Clark
+    notation; None for `prefix:*`) and attributes that step's predicates require to
+    exist (`@a` or `starts-with(@a, 'non-empty')` as an `and` operand). A branch can
+    match only in a document holding that element and those attributes. None when a
+    branch is not that plain (any other axis, an unprefixed name, ...): no shortcut."""
+    branches = _split_union(context, xpath1=False)
+    if branches is None:
+        return None
+    found = []
+    for branch in branches:
+        last = _steps(branch)[-1]
+        m = _ELEMENT_STEP.fullmatch(last.strip())
+        if m is None or m.group(1) is None or m.group(1) not in namespaces:
+            return None
+        prefix, local, predicates = m.groups()
+        element = None if local == "*" else f"{{{namespaces[prefix]}}}{local}"
+        attributes = set()
+        groups = _predicates(predicates)
+        if groups is None:
+            return None
+        for predicate in groups:
+            if _LOOSER_THAN_AND.search(_top_level(predicate)):
+                continue
+            for operand in _split_outside(predicate, " and "):
+                hit = _REQUIRED_ATTRIBUTE.fullmatch(operand.strip())
+                if hit is None:
+                    continue
+                attr_prefix, attr_local = (hit.group(1), hit.group(2)) if hit.group(2) else (hit.group(3), hit.group(4))
+                if attr_prefix is None:
+                    attributes.add(attr_local)
+                elif attr_prefix in namespaces:
+                    attributes.add(f"{{{namespaces[attr_prefix]}}}{attr_local}")
+                # an undeclared prefix requires nothing we can name
+        found.append((element, frozenset(attributes)))
+    return tuple(found)
+
+
+def may_match(requirements: tuple[Requirement, ...], elements: set[str], attributes: set[str]) -> bool:
+    return any((element is None or element in elements) and needed <= attributes
+               for element, needed in requirements)
+
+
+def _top_level(expr: str) -> str:
+    """The expression without strings and without what brackets and parentheses enclose."""
+    out, depth = [], 0
+    for ch in _without_strings(expr):
+        if ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _steps(branch: str) -> list[str]:
+    """A path split at its `/` separators outside brackets, parentheses and strings."""
+    return _split_outside(branch, "/")
+
+
+def _split_outside(expr: str, sep: str) -> list[str]:
+    parts, depth, quote, start, i = [], 0, None, 0, 0
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0 and expr.startswith(sep, i):
+            parts.append(expr[start:i])
+            start = i + len(sep)
+            i = start
+            continue
+        i += 1
+    parts.append(expr[start:])
+    return parts
+
+
+def _predicates(text: str) -> list[str] | None:
+    """`[a][b]` -> ["a", "b"]; None if the text is not a sequence of predicates."""
+    found, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            if depth == 0:
+                if ch != "[" or text[start:i].strip():
+                    return None
+                start = i + 1
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+            if depth == 0:
+                if ch != "]":
+                    return None
+                found.append(text[start:i])
+                start = i + 1
+    if depth != 0 or quote or text[start:].strip():
+        return None
+    return found

@@ -148,16 +148,28 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
         for tok in (el.get(XML_ID), el.get("n"), sig):
             if tok and sig:
                 display.setdefault(tok, sig)
+    # Readings repeat the same few @wit values: each value is spelled out once.
+    sigla_of: dict[str, str] = {}
+    wits_of: dict[str, str] = {}
     for el in root.iter(*WITTED):
-        shown = el.get("wit") or (el.get("source") if el.tag in READINGS else "") or ""
+        tag = el.tag
+        wit = el.get("wit")
+        shown = wit or (el.get("source") if tag in READINGS else "") or ""
         if shown.strip():
-            el.set(f"{_E}sigla", " ".join(display.get(t.lstrip("#"), t.lstrip("#")) for t in shown.split()))
-        value = el.get("wit") or ""
-        if el.tag == RDG and el.getparent() is not None and el.getparent().tag == RDGGRP:
-            value = f"{value} {el.getparent().get('wit') or ''}"
-        keys = resolve(value, tokens)
-        if keys:
-            el.set(f"{_E}wits", _words(keys))
+            sigla = sigla_of.get(shown)
+            if sigla is None:
+                sigla = sigla_of[shown] = " ".join(display.get(t.lstrip("#"), t.lstrip("#")) for t in shown.split())
+            el.set(f"{_E}sigla", sigla)
+        value = wit or ""
+        if tag == RDG:
+            parent = el.getparent()
+            if parent is not None and parent.tag == RDGGRP:
+                value = f"{value} {parent.get('wit') or ''}"
+        words = wits_of.get(value)
+        if words is None:
+            words = wits_of[value] = _words(resolve(value, tokens))
+        if words:
+            el.set(f"{_E}wits", words)
 
     # The kinds of readings present, for the switches that hide a kind.
     types = sorted({r.get("type") for r in root.iter(RDG) if r.get("type")})
@@ -178,28 +190,9 @@ _CLOSING = tuple(",.;:·\u037e!?)]}’”»")
 def _mark_word_boundaries(apps) -> None:
     """editio:ws on apps whose own whitespace is a word boundary (see the docstring)."""
     for app in apps:
-        lead = trail = False
-        seen = False  # a reading met yet
-
-        def text(s):
-            nonlocal lead, trail
-            if s and s != "".join(s.split()):
-                if seen:
-                    trail = True
-                else:
-                    lead = True
-
-        def walk(container):
-            nonlocal seen
-            text(container.text)
-            for child in container:
-                if child.tag == RDGGRP:
-                    walk(child)
-                elif child.tag in READINGS:
-                    seen = True
-                text(child.tail)
-
-        walk(app)
+        edges = [False, False]  # whitespace before / after the first reading
+        _whitespace_edges(app, False, edges)
+        lead, trail = edges
         closing = (app.tail or "").startswith(_CLOSING)
         # an empty reading shown (an omission) leaves one space, none before punctuation
         gap = (lead or trail) and not closing
@@ -207,6 +200,25 @@ def _mark_word_boundaries(apps) -> None:
         flags = " ".join(f for f, on in (("lead", lead), ("trail", trail), ("gap", gap)) if on)
         if flags:
             app.set(f"{_E}ws", flags)
+
+
+def _whitespace_edges(container, seen: bool, edges: list[bool]) -> bool:
+    """Mark in `edges` whitespace of the container's own text and its children's
+    tails (a rdgGrp's too), before (0) or after (1) the first reading; returns
+    whether a reading has been met."""
+    s = container.text
+    if s and s != "".join(s.split()):
+        edges[seen] = True
+    for child in container:
+        tag = child.tag
+        if tag == RDGGRP:
+            seen = _whitespace_edges(child, seen, edges)
+        elif tag in READINGS:
+            seen = True
+        s = child.tail
+        if s and s != "".join(s.split()):
+            edges[seen] = True
+    return seen
 
 
 def _target(app: etree._Element, attr: str, ids) -> etree._Element | None:
@@ -219,8 +231,7 @@ def _target(app: etree._Element, attr: str, ids) -> etree._Element | None:
 def _number_blocks_and_apps(root, apps, ids) -> None:
     sect_ids: dict[etree._Element, str] = {}
 
-    def sect(el):
-        s = el if el.tag in SECTIONS else _nearest(el, SECTIONS)
+    def section_id(s):
         if s is None:
             return ""
         if s not in sect_ids:
@@ -228,16 +239,30 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
             s.set(f"{_E}sect", sect_ids[s])
         return sect_ids[s]
 
-    # Rank of each block in its division, paragraphs and verse lines apart.
+    def sect(el):
+        return section_id(el if el.tag in SECTIONS else _nearest(el, SECTIONS))
+
+    # Rank of each block in its division, paragraphs and verse lines apart. One C
+    # walk over blocks, sections and apps: the open sections and apps are the
+    # block's ancestors of those kinds (no walk up from each block).
     block_ref: dict[etree._Element, str] = {}
     counters: dict[tuple[str, str], int] = defaultdict(int)
-    for block in root.iter(*BLOCKS):
-        if _app_of(block) is not None:
-            continue
-        kind = "l" if block.tag == f"{_T}l" else "p"
-        key = (sect(block), kind)
-        counters[key] += 1
-        block_ref[block] = (block.get("n") or "").strip() or str(counters[key])
+    open_sections: list[etree._Element] = []
+    in_app = 0
+    line = f"{_T}l"
+    for event, el in etree.iterwalk(root, events=("start", "end"), tag=_NUMBERING_WALK):
+        tag = el.tag
+        if tag in SECTIONS:
+            if event == "start":
+                open_sections.append(el)
+            else:
+                open_sections.pop()
+        elif tag == APP:
+            in_app += 1 if event == "start" else -1
+        elif event == "start" and not in_app:  # a block outside any app
+            key = (section_id(open_sections[-1] if open_sections else None), "l" if tag == line else "p")
+            counters[key] += 1
+            block_ref[el] = (el.get("n") or "").strip() or str(counters[key])
 
     for n, app in enumerate(apps, 1):
         app.set(f"{_E}n", str(n))
@@ -256,6 +281,9 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
         while block is not None and block not in block_ref:
             block = _nearest(block, BLOCKS)
         app.set(f"{_E}appref", block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
+
+
+_NUMBERING_WALK = (APP, *SECTIONS, *BLOCKS)
 
 
 def _inside_text(el) -> bool:
@@ -300,7 +328,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
     seen: set[str] = set()
     initial: set[str] = set()
     for m in root.iter(*HIDE_START, *HIDE_END):
-        for w in marker_wits(m) - seen:
+        for w in sorted(marker_wits(m) - seen):  # sorted: the same attribute in every process
             seen.add(w)
             if m.tag in HIDE_END:
                 initial.add(w)
@@ -357,10 +385,10 @@ def _hide_states(root, apps, ids, has_markers) -> None:
     spans: dict[etree._Element, list[str]] = {}  # app -> the words of its span (its lemma)
     # Most elements are none of these: for them only the state is written.
     special = set(opens) | set(closes) | set(starts) | set(ends) | set(show_at_start) | set(hide_at_end) | moved
-    acting = READINGS | HIDE_START | HIDE_END
+    special.update(text.iter(*READINGS, *HIDE_START, *HIDE_END))  # one set test per element, not a tag too
     hide, hide_after = f"{_E}hide", f"{_E}hide-after"
     for event, el in etree.iterwalk(text, events=("start", "end"), tag=etree.Element):
-        if el not in special and el.tag not in acting:
+        if el not in special:
             if event == "start":
                 if spans and el.text:
                     for words in spans.values():

@@ -34,6 +34,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.path = str(self.doc.path)
+        self._by_name: dict[str, list[etree._Element]] = {}
 
     @property
     def root(self) -> etree._Element:
@@ -50,7 +51,12 @@ class Context:
         return found
 
     def elements(self, local_name: str) -> list[etree._Element]:
-        return list(self.root.iter(f"{{{TEI_NS}}}{local_name}"))
+        """The TEI elements of that name, in document order; one walk per name and
+        document (several rules ask for the apps): callers must not change the list."""
+        found = self._by_name.get(local_name)
+        if found is None:
+            found = self._by_name[local_name] = list(self.root.iter(f"{{{TEI_NS}}}{local_name}"))
+        return found
 
     @cached_property
     def locator(self) -> "Locator":

@@ -146,10 +146,15 @@ def _findings(ctx: Context) -> tuple[list, list]:
 
 def _check(ctx: Context):
     for el in ctx.attributed:
-        local = el.tag[len(_TEI):]
+        local = None  # the element's name, needed only for a temporal attribute (rare)
         parsed: dict[str, tuple] = {}
-        for name, value in el.attrib.items():
-            if name not in NOT_TEMPORAL or local in NOT_TEMPORAL[name]:
+        for name, value in el.items():
+            not_on = NOT_TEMPORAL.get(name)
+            if not_on is None:
+                continue
+            if local is None:
+                local = el.tag[len(_TEI):]
+            if local in not_on:
                 continue
             iso = name.endswith("-iso")
             result = parse_iso(value.strip()) if iso else parse(value.strip())
@@ -158,7 +163,7 @@ def _check(ctx: Context):
                 yield error(ctx.path, line, col, f"@{name}='{value}': {result}", "integrity.date")
             elif result is not None:
                 parsed[name.removesuffix("-iso")] = result
-        for low, high in _ORDER:
+        for low, high in _ORDER if parsed else ():
             if low in parsed and high in parsed and parsed[low][0] > parsed[high][1]:
                 line, col = ctx.at(el)
                 yield error(ctx.path, line, col,

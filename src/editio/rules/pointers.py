@@ -40,7 +40,7 @@ class PrefixDef:
         return re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", self.replacement)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     element: etree._Element
     attribute: str
@@ -106,9 +106,12 @@ def references(ctx: Context) -> list[Reference]:
     defs, _ = prefix_defs(ctx)
     found: list[Reference] = []
     targets: dict[str, tuple[str | None, bool]] = {}  # token -> _local_target(token), per document
+    names = _NAMES
     for el in ctx.attributed:
         for raw, value in el.items():
-            pointer = _pointer_name(raw)
+            pointer = names.get(raw, _UNSEEN)  # the cache's hit inline: most attributes are not pointers
+            if pointer is _UNSEEN:
+                pointer = _pointer_name(raw)
             if pointer is None:
                 continue
             name, only_on = pointer
