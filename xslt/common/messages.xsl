@@ -52,14 +52,22 @@
     <xsl:param name="key"/>
     <xsl:param name="l"/>
     <xsl:param name="primary"/>
-    <xsl:variable name="exact" select="concat('&#xE010;', $l, '&#xE010;', $key, '=')"/>
-    <xsl:variable name="general" select="concat('&#xE010;', $primary, '&#xE010;', $key, '=')"/>
-    <xsl:variable name="english" select="concat('&#xE010;en&#xE010;', $key, '=')"/>
+    <!-- One search per language tried: what follows the entry is never empty
+         (every text is, and a separator ends the table). -->
+    <xsl:variable name="exact" select="substring-after($catalogue-table, concat('&#xE010;', $l, '&#xE010;', $key, '='))"/>
     <xsl:choose>
-      <xsl:when test="contains($catalogue-table, $exact)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $exact), '&#xE010;')"/></xsl:when>
-      <xsl:when test="contains($catalogue-table, $general)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $general), '&#xE010;')"/></xsl:when>
-      <xsl:when test="contains($catalogue-table, $english)"><xsl:value-of select="substring-before(substring-after($catalogue-table, $english), '&#xE010;')"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$key"/></xsl:otherwise>
+      <xsl:when test="$exact != ''"><xsl:value-of select="substring-before($exact, '&#xE010;')"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="general" select="substring-after($catalogue-table, concat('&#xE010;', $primary, '&#xE010;', $key, '='))"/>
+        <xsl:choose>
+          <xsl:when test="$general != ''"><xsl:value-of select="substring-before($general, '&#xE010;')"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="english" select="substring-after($catalogue-table, concat('&#xE010;en&#xE010;', $key, '='))"/>
+            <xsl:value-of select="substring-before($english, '&#xE010;')"/>
+            <xsl:if test="$english = ''"><xsl:value-of select="$key"/></xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
