@@ -24,6 +24,7 @@ the whole transformation per witness.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from lxml import etree
@@ -160,6 +161,9 @@ def _compile(result, sigla: list[str], fmt):
     parts = {name: _split(str(html), None, slots) for name, html in context["parts"].items()}
     if sum(len(p) // 2 for p in parts.values()) != marked:
         raise _Unsure("markers do not match")
+    # the parts every witness shares, as _split gives the others: in NFC already
+    context["parts"] = {name: Markup(p[0]) if len(p) == 1 else html
+                        for (name, html), p in zip(context["parts"].items(), parts.values())}
     return context, {name: p for name, p in parts.items() if len(p) > 1}, [w.get("wkey", "") for w in witnesses]
 
 
@@ -244,6 +248,11 @@ def _split(html: str, expected: int | None, slots: list) -> list:
         raise _Unsure("markers do not match")
     for i in range(1, len(pieces), 2):
         pieces[i] = slots[int(pieces[i])]
+    # NFC once per piece here, not once per witness on the whole page: the page
+    # layer's NFC of a joined page is then a quick check. The same result: NFC
+    # depends only on canonical equivalence, which joining preserves.
+    for i in range(0, len(pieces), 2):
+        pieces[i] = unicodedata.normalize("NFC", pieces[i])
     return pieces
 
 
