@@ -163,21 +163,7 @@ def _balanced(expr: str) -> bool:
 
 def _split_union(expr: str, xpath1: bool = True) -> list[str] | None:
     """Top-level `|` branches (outside brackets and quotes); None for anything unusual."""
-    branches, depth, quote, start = [], 0, None, 0
-    for i, ch in enumerate(expr):
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(expr[start:i].strip())
-            start = i + 1
-    branches.append(expr[start:].strip())
+    branches = [b.strip() for b in _split_outside(expr, "|")]
     if any(not b for b in branches):
         return None
     if not xpath1:
@@ -265,6 +251,7 @@ def _steps(branch: str) -> list[str]:
 
 
 def _split_outside(expr: str, sep: str) -> list[str]:
+    """`expr` split at `sep` where it stands outside brackets, parentheses and strings."""
     parts, depth, quote, start, i = [], 0, None, 0, 0
     while i < len(expr):
         ch = expr[i]

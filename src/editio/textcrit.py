@@ -389,20 +389,15 @@ def _hide_states(root, apps, ids, has_markers) -> None:
     hide, hide_after = f"{_E}hide", f"{_E}hide-after"
     for event, el in etree.iterwalk(text, events=("start", "end"), tag=etree.Element):
         if el not in special:
-            if event == "start":
-                if spans and el.text:
-                    for words in spans.values():
-                        words.append(el.text)
-                current = cache[0] if cache[0] is not None else state()
-                if current:
-                    el.set(hide, current)
-            else:
-                if spans and el.tail:
-                    for words in spans.values():
-                        words.append(el.tail)
-                current = cache[0] if cache[0] is not None else state()
-                if current:
-                    el.set(hide_after, current)
+            # its text (at the start) or its tail (at the end), and the state over it
+            starting = event == "start"
+            chunk = el.text if starting else el.tail
+            if spans and chunk:
+                for words in spans.values():
+                    words.append(chunk)
+            current = cache[0] if cache[0] is not None else state()
+            if current:
+                el.set(hide if starting else hide_after, current)
             continue
         if event == "start":
             for app in opens.get(el, ()):
