@@ -10,18 +10,16 @@ the output folder; sources are never written.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-import threading
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from editio.build_index import render_index
+from editio.build_pool import Terminated, install_sigterm, restore_sigterm, run_jobs
 from editio.build_state import BuildState, diagnostic_from_json, diagnostic_to_json, fingerprint, hash_bytes, hash_file, xinclude_targets
-from editio.build_worker import DocResult, Job, WorkerConfig, build_one, init_worker
+from editio.build_worker import DocResult, Job, WorkerConfig
 from editio.diagnostics import Diagnostic, info, warning
 from editio.discover import discover
 from editio.formats import get_format
@@ -178,17 +176,17 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
             progress(Progress(done, total, doc.source, doc.status))
         return options.strict and doc.status == "failed" and not _only_part(doc, parts_of)
 
-    previous = _install_sigterm()
+    previous = install_sigterm()
     try:
-        result.stopped = _run(jobs, config, options.jobs, record)
-    except (KeyboardInterrupt, _Terminated) as stop:
+        result.stopped = run_jobs(jobs, config, options.jobs, record)
+    except (KeyboardInterrupt, Terminated) as stop:
         _update_state(state, sources, finished, hashes, out_dir)
         _save_quietly(state, out_dir)
         _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
-        signum = signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT
+        signum = signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT
         raise BuildInterrupted(result, signum) from None
     finally:
-        _restore_sigterm(previous)
+        restore_sigterm(previous)
 
     _update_state(state, sources, finished, hashes, out_dir)
     _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
@@ -264,84 +262,6 @@ def _plan(sources, options, state, out_dir, notes):
     # Largest first, so a big document does not start last and keep one worker busy alone.
     ordered = [job for _size, job in sorted(jobs, key=lambda j: -j[0])]
     return ordered, hashes, parts_of
-
-
-def _run(jobs: list[Job], config: WorkerConfig, workers: int, record) -> bool:
-    """Run the jobs; `record(result)` returns True to stop (--strict). Returns whether stopped."""
-    if not jobs:
-        return False
-    workers = min(workers or _cpu_count(), len(jobs))
-    if workers == 1:
-        init_worker(config, in_process=True)
-        for job in jobs:
-            if record(build_one(job)):
-                return True
-        return False
-    # fork: workers inherit what the parent compiled (--schema); lxml objects cannot be pickled.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker, initargs=(config,))
-    try:
-        pending = {pool.submit(build_one, job) for job in jobs}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            stop = False
-            for future in sorted(done, key=lambda f: f.result().source):
-                stop = record(future.result()) or stop
-            if stop:
-                for future in pending:
-                    future.cancel()
-                # Documents already running finish whole; nothing new starts.
-                for future in wait(pending).done:
-                    if not future.cancelled():
-                        record(future.result())
-                return True
-        return False
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _cpu_count() -> int:
-    """CPUs this process may use (a container's limit, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """SIGTERM each worker: a busy one removes its temporary file, then exits."""
-    processes = list((pool._processes or {}).values())  # no public way to reach the workers
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(10)
-        if process.is_alive():
-            process.kill()
-            process.join()
-
-
-class _Terminated(BaseException):
-    pass
-
-
-def _raise_terminated(signum, frame):
-    raise _Terminated()
-
-
-def _install_sigterm():
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGTERM, _raise_terminated)
-
-
-def _restore_sigterm(previous) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _update_state(state: BuildState, sources, finished: dict[str, DocResult], hashes, out_dir: Path) -> None:
@@ -456,5 +376,5 @@ def _differs(target: Path, data: bytes) -> bool:
 def _save_quietly(state: BuildState, out_dir: Path) -> None:
     try:
         state.save(out_dir)
-    except (OSError, KeyboardInterrupt, _Terminated):
+    except (OSError, KeyboardInterrupt, Terminated):
         pass  # the next build rebuilds what this one could not record
