@@ -65,7 +65,7 @@ def main() -> None:
         for fmt in formats:
             result, _found = transform.run(doc.tree, fmt.stylesheet, options.stylesheet_params(), source=str(path))
             lap(f"{fmt.name}: transform")
-            text = page.render(result, fmt, (), {"width": 78, "header": True, "source_name": path.name})
+            text = page.render(result, fmt, (), options.page_extra(str(path)))
             lap(f"{fmt.name}: page")
             if fmt.name == "text":
                 finish(text, 78)

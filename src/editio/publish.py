@@ -22,6 +22,10 @@ class PublishOptions:
     user_xslt: str | None = None
     user_templates: tuple[str, ...] = ()
 
+    def page_extra(self, source: str) -> dict:
+        """What the page templates get beside the stylesheet's result."""
+        return {"width": self.width, "header": self.header, "source_name": Path(source).name}
+
     def stylesheet_params(self) -> dict[str, str]:
         params = {"view": self.view, "witness": self.witness}
         params.update(dict(self.params))
@@ -41,8 +45,7 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
         doc.tree, fmt.stylesheet, options.stylesheet_params(),
         source=source, user_xslt=options.user_xslt,
     )
-    extra = {"width": options.width, "header": options.header, "source_name": Path(source).name}
-    text = page.render(result, fmt, options.user_templates, extra)
+    text = page.render(result, fmt, options.user_templates, options.page_extra(source))
     if fmt.name == "text":
         from editio.textlayout import finish
         text = finish(text, options.width)

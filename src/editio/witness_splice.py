@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 from lxml import etree
 from markupsafe import Markup
@@ -134,8 +133,7 @@ def pages(doc: Document, options: PublishOptions, sigla: list[str], seen: set) -
                 chosen: list[str] = []
                 _join(pieces, wtoken, witness, chosen)
                 page_parts[name] = Markup("".join(chosen))
-            # as publish() gives them to page.render
-            extra = {"width": options.width, "header": options.header, "source_name": Path(str(doc.path)).name}
+            extra = options.page_extra(str(doc.path))  # as publish() gives them to page.render
             out[siglum] = page.render_context({**context, "parts": page_parts, **extra}, fmt, options.user_templates)
     except _Unsure:
         return None
