@@ -23,23 +23,8 @@
           <xsl:with-param name="key" select="$key"/><xsl:with-param name="l" select="$l"/><xsl:with-param name="primary" select="$primary"/>
         </xsl:call-template>
       </xsl:when>
-      <!-- Without a user catalogue (the usual case): the same lookups with no
-           variable holding a template's result (each is a new document in libxslt). -->
-      <xsl:when test="not($user-catalogue)">
-        <xsl:for-each select="$catalogue">
-          <xsl:variable name="ours" select="string((key('editio-message', concat($key, '|', $l)) | key('editio-message', concat($key, '|', $primary)))[1])"/>
-          <xsl:choose>
-            <xsl:when test="$ours != ''"><xsl:value-of select="$ours"/></xsl:when>
-            <xsl:otherwise>
-              <xsl:variable name="ours-en" select="string(key('editio-message', concat($key, '|en'))[1])"/>
-              <xsl:value-of select="$ours-en"/>
-              <xsl:if test="$ours-en = ''"><xsl:value-of select="$key"/></xsl:if>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:for-each>
-        <xsl:if test="not($catalogue)"><xsl:value-of select="$key"/></xsl:if>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="fast-message-with-user">
+      <!-- a user catalogue, or a catalogue the table cannot hold: the documents, by key -->
+      <xsl:otherwise><xsl:call-template name="fast-message-from-documents">
         <xsl:with-param name="key" select="$key"/><xsl:with-param name="l" select="$l"/><xsl:with-param name="primary" select="$primary"/>
       </xsl:call-template></xsl:otherwise>
     </xsl:choose>
@@ -71,7 +56,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="fast-message-with-user">
+  <xsl:template name="fast-message-from-documents">
     <xsl:param name="key"/>
     <xsl:param name="l"/>
     <xsl:param name="primary"/>
