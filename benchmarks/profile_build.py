@@ -17,15 +17,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from editio import page, transform
-from editio.build_worker import _check
-from editio.discover import find_xml_files
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.prepare import prepare
-from editio.publish import PublishOptions
-from editio.textlayout import finish
-from editio.validate import ValidateOptions
+from editio.render import page, transform
+from editio.build.worker import _check
+from editio.core.discover import find_xml_files
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.prepare.annotate import prepare
+from editio.render.publish import PublishOptions
+from editio.render.textlayout import finish
+from editio.check.validate import ValidateOptions
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.render.publish import PublishOptions, publish
 
 _OPTION = re.compile(r'<\?editio\s+([^?]*)\?>')
 _PAIR = re.compile(r'(\w+)="([^"]*)"')

@@ -12,8 +12,8 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import CORPUS
-from editio.build import BuildOptions, build
-from editio.load import LoadOptions
+from editio.build.run import BuildOptions, build
+from editio.load.document import LoadOptions
 
 # Small real TEI files (TEI Stylesheets' tests): quick to build, varied markup.
 GOOD = [

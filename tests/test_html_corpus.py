@@ -32,8 +32,8 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLE, corpus_p5_files, first_missing
-from editio.load import LoadOptions, load
-from editio.prepare import BLOCK, ID, prepare
+from editio.load.document import LoadOptions, load
+from editio.prepare.annotate import BLOCK, ID, prepare
 from html_support import publish_html, words
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

@@ -10,9 +10,9 @@ import re
 import subprocess
 
 from conftest import CORPUS, SAMPLE, TEI_ALL, corpus_p5_files
-from editio import schemas
-from editio.load import load
-from editio.validate import ValidateOptions
+from editio.check import schemas
+from editio.load.document import load
+from editio.check.validate import ValidateOptions
 
 
 

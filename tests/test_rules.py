@@ -9,11 +9,11 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, SAMPLE, corpus_p5_files
-from editio.load import Document, load
-from editio.locate import Locator
-from editio.rules import registered, run_rules
-from editio.rules.dates import parse, parse_iso
-from editio.rules.pointer_attributes import EVERYWHERE, NOT_TEMPORAL, ON_ELEMENTS
+from editio.load.document import Document, load
+from editio.core.locate import Locator
+from editio.check.rules import registered, run_rules
+from editio.check.rules.dates import parse, parse_iso
+from editio.check.rules.pointer_attributes import EVERYWHERE, NOT_TEMPORAL, ON_ELEMENTS
 
 HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p>"
           "</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")

@@ -9,9 +9,9 @@ from pathlib import Path
 from lxml import etree
 
 from conftest import CORPUS, SCHEMAS, TEI_ALL
-from editio import schematron
-from editio.load import Document, load
-from editio.validate import ValidateOptions
+from editio.check import schematron
+from editio.load.document import Document, load
+from editio.check.validate import ValidateOptions
 
 TEI = "http://www.tei-c.org/ns/1.0"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from editio.formats import get_format
+from editio.render.formats import get_format
 from golden import assert_golden
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
+from editio.load.document import LoadOptions, load
+from editio.render.publish import PublishOptions, publish
 
 CASES = Path(__file__).parent / "cases" / "text"
 _PI = re.compile(r"<\?editio-test\s+([^?]*)\?>")

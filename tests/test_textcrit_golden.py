@@ -15,9 +15,9 @@ from lxml import etree, html
 
 from conftest import ROOT
 from golden import assert_golden
-from editio.formats import get_format
-from editio.load import load
-from editio.publish import PublishOptions, publish
+from editio.render.formats import get_format
+from editio.load.document import load
+from editio.render.publish import PublishOptions, publish
 
 CASES = sorted((ROOT / "tests" / "cases" / "textcrit").glob("*.xml"))
 SIGLA = ("", "A", "B", "C", "D")
@@ -84,7 +84,7 @@ def test_initial_gap_lists_witnesses_in_the_same_order_in_every_process():
               f'</sourceDesc></teiHeader><text><body><p><lacunaEnd wit="{" ".join("#" + s for s in sigla)}"/>'
               "text</p></body></text></TEI>")
     root = etree.fromstring(source)
-    from editio.prepare import prepare
+    from editio.prepare.annotate import prepare
     prepare(root.getroottree())
     marker = root.find(".//{http://www.tei-c.org/ns/1.0}lacunaEnd")
     assert marker.get("{urn:editio}initial-gap").split() == sorted(sigla)

@@ -171,7 +171,7 @@ def test_schema_add_refuses_a_non_url(empty_cache):
 
 # ------------------------------------------------------------------ parallel runs
 def test_parallel_run_gives_the_same_result():
-    from editio.validate import ValidateOptions, validate_paths
+    from editio.check.validate import ValidateOptions, validate_paths
 
     files = [str(c) for c in CASE_FILES if not c.with_suffix(".args").exists()]
     _f1, serial = validate_paths(files, ValidateOptions(), jobs=1)

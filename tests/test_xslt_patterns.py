@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from editio.resources import xslt_dir
+from editio.core.resources import xslt_dir
 
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 # the last step of a pattern alternative: `*`, `prefix:*`, `node()` or `text()`, with a predicate

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from editio import __version__
-from editio.diagnostics import Diagnostics, Severity
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
-from editio.report import format_diagnostics
-from editio.discover import discover
-from editio.validate import ValidateOptions, validate_document
-from editio.write import write_atomic
+from editio.core.diagnostics import Diagnostics, Severity
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.render.publish import PublishOptions, publish
+from editio.core.report import format_diagnostics
+from editio.core.discover import discover
+from editio.check.validate import ValidateOptions, validate_document
+from editio.core.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -69,8 +69,8 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     import os
 
-    from editio.schemas import SchemaError
-    from editio.validate import validate_paths
+    from editio.check.schemas import SchemaError
+    from editio.check.validate import validate_paths
 
     options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
                               integrity=not no_integrity)
@@ -100,7 +100,7 @@ def schema():
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def schema_add(url, file):
     """Use FILE wherever a document's <?xml-model?> names URL."""
-    from editio.schemas import add_to_cache
+    from editio.check.schemas import add_to_cache
 
     try:
         target = add_to_cache(url, file)
@@ -113,7 +113,7 @@ def schema_add(url, file):
 @schema.command(name="list")
 def schema_list():
     """The URLs the cache answers, and their local files."""
-    from editio.schemas import cache_dir, cached_schemas
+    from editio.check.schemas import cache_dir, cached_schemas
 
     for url, name in sorted(cached_schemas().items()):
         click.echo(f"{url}\t{cache_dir() / name}")
@@ -241,7 +241,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
     and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
     """
-    from editio.build import BuildError, BuildInterrupted, BuildOptions, build as run_build
+    from editio.build.run import BuildError, BuildInterrupted, BuildOptions, build as run_build
 
     names = tuple(dict.fromkeys(f.strip() for f in formats.split(",") if f.strip()))
     if not names:
