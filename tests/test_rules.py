@@ -94,6 +94,16 @@ def test_prefixdef_expansion(tmp_path):
     assert any("pers:Bob9" in d.message and d.severity.value == "warning" for d in diagnostics)
 
 
+def test_prefixdef_replacement_beyond_the_pattern_groups(tmp_path):
+    """$1 with a matchPattern of no group is the empty string, as in XPath replace()
+    (TEI simplePrint declares such a prefixDef; the rule used to crash on it)."""
+    header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef>'
+                            '<prefixDef ident="s" matchPattern="[a-z]+" replacementPattern="#a$1"/>'
+                            '</listPrefixDef></encodingDesc>')
+    doc = make(tmp_path, '<p xml:id="a"><ref target="s:x">x</ref> <ref target="s:y">y</ref></p>', header)
+    assert found(doc, "integrity.pointer") == []
+
+
 def test_bad_prefixdef_pattern_is_reported(tmp_path):
     header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef>'
                             '<prefixDef ident="x" matchPattern="([a-z" replacementPattern="#$1"/>'

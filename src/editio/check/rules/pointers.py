@@ -36,8 +36,15 @@ class PrefixDef:
         m = self.match.fullmatch(rest)
         if m is None:
             return None
-        # TEI replacement patterns use $1..$9 (XPath replace() syntax).
-        return re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", self.replacement)
+        # TEI replacement patterns use $1..$9 (XPath replace() syntax); as in XPath's
+        # replace(), $N beyond the pattern's groups is the empty string, not a crash.
+        groups = m.re.groups
+
+        def group(g: re.Match) -> str:
+            n = int(g.group(1))
+            return (m.group(n) or "") if n <= groups else ""
+
+        return re.sub(r"\$(\d)", group, self.replacement)
 
 
 @dataclass(slots=True)
