@@ -1,9 +1,9 @@
 """An interrupted `editio build` (Ctrl-C, SIGTERM) leaves no partial file and no worker behind.
 
-The build runs in a subprocess with EDITIO_TEST_SLOW_WRITE, which makes every
+The build runs in a subprocess through tests/editio_slow.py, which makes every
 write pause with its temporary file on disk, so the signal reliably lands
 while files are half-way; then the output folder is compared with a build
-that was not interrupted.
+that was not interrupted. (Random moments: tests/test_faults_signals.py.)
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ FILES = [
 ]
 
 
-def command(src: Path, out: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-m", "editio", "build", str(src), "-o", str(out), "-j", str(jobs)]
+SLOW = Path(__file__).with_name("editio_slow.py")
+
+
+def command(src: Path, out: Path, jobs: int, delay: float = 0.0) -> list[str]:
+    return [sys.executable, str(SLOW), str(delay), "build", str(src), "-o", str(out), "-j", str(jobs)]
 
 
 def children(pid: int) -> set[int]:
@@ -75,8 +78,8 @@ def sources(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
 def test_interrupted_build_leaves_no_partial_file(sources, tmp_path, how, jobs):
     src, expected = sources
     out = tmp_path / "out"
-    env = {**os.environ, "EDITIO_TEST_SLOW_WRITE": "0.4", "CI": "1"}
-    proc = subprocess.Popen(command(src, out, jobs), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    env = {**os.environ, "CI": "1"}
+    proc = subprocess.Popen(command(src, out, jobs, delay=0.4), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 120

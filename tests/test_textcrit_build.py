@@ -12,7 +12,7 @@ from lxml import html
 
 from conftest import CORPUS, ROOT
 from editio.build.run import BuildOptions, build
-from editio.build.witnesses import declared_sigla, file_token
+from editio.build.witnesses import declared_sigla, file_tokens
 from editio.load.document import load
 
 CASE = ROOT / "tests" / "cases" / "textcrit" / "lacunae.xml"
@@ -74,7 +74,7 @@ def test_sigla_with_signs_get_safe_file_names(tmp_path):
     text = CASE.read_text(encoding="utf-8").replace('<abbr type="siglum">A</abbr>', '<abbr type="siglum">A/1 #?</abbr>')
     src = tmp_path / "odd.xml"
     src.write_text(text, encoding="utf-8")
-    assert file_token("A/1 #?") == "A_1___"
+    assert file_tokens(load(src))["A/1 #?"] == "A_1___"
     assert "A/1 #?" in declared_sigla(load(src))
     out = tmp_path / "out"
     result = build([src], BuildOptions(out_dir=out, jobs=1, check=False, formats=("html",)))

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import CORPUS, ROOT
 from editio.render import witness_splice
-from editio.build.witnesses import declared_sigla, file_token, witness_pages, with_witness_pages
+from editio.build.witnesses import file_tokens, witness_pages, with_witness_pages
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
 from editio.render.publish import PublishOptions, publish
@@ -36,11 +36,8 @@ def _edition(path: Path, **html):
 
 
 def _sigla(doc) -> list[str]:
-    """The witnesses that get a page, as witness_pages picks them (one per file name)."""
-    tokens: dict[str, str] = {}
-    for name in declared_sigla(doc):
-        tokens.setdefault(file_token(name), name)
-    return list(tokens.values())
+    """The witnesses that get a page, as witness_pages picks them (one per siglum)."""
+    return list(file_tokens(doc))
 
 
 def _whole(doc, options, name: str) -> str:
@@ -69,7 +66,7 @@ def test_the_build_writes_the_fast_pages():
     doc, options, found = _edition(CASES / "lacunae.xml")
     fast = witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found))
     written = witness_pages(doc, OUTPUTS, options, list(found))
-    assert written == [(f"x.{file_token(n)}.html", fast[n]) for n in _sigla(doc)]
+    assert written == [(f"x.{file_tokens(doc)[n]}.html", fast[n]) for n in _sigla(doc)]
 
 
 def test_a_user_stylesheet_gets_the_whole_transformation(tmp_path):
@@ -79,7 +76,7 @@ def test_a_user_stylesheet_gets_the_whole_transformation(tmp_path):
     doc, options, found = _edition(CASES / "lacunae.xml", user_xslt=str(user))
     assert witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found)) is None
     written = dict(witness_pages(doc, OUTPUTS, options, list(found)))
-    assert written == {f"x.{file_token(n)}.html": _whole(doc, options, n) for n in _sigla(doc)}
+    assert written == {f"x.{file_tokens(doc)[n]}.html": _whole(doc, options, n) for n in _sigla(doc)}
 
 
 def test_a_witness_parameter_gets_the_whole_transformation():
@@ -139,4 +136,4 @@ def test_text_with_the_markers_signs_falls_back(tmp_path):
     doc, options, found = _edition(_variant(tmp_path, f"flu{marker}men"))
     assert witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found)) is None
     written = dict(witness_pages(doc, OUTPUTS, options, list(found)))
-    assert written == {f"x.{file_token(n)}.html": _whole(doc, options, n) for n in _sigla(doc)}
+    assert written == {f"x.{file_tokens(doc)[n]}.html": _whole(doc, options, n) for n in _sigla(doc)}

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from editio import __version__
-from editio.core.diagnostics import Diagnostics, Severity
+from editio.core.diagnostics import Diagnostics, Severity, escape
+from editio.core.interrupt import Interrupted
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
 from editio.render.publish import PublishOptions, publish
@@ -67,8 +68,6 @@ def main() -> None:
 @with_load_options
 def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
-    import os
-
     from editio.check.schemas import SchemaError
     from editio.check.validate import validate_paths
 
@@ -76,10 +75,13 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
                               integrity=not no_integrity)
     try:
         files, diagnostics = validate_paths(list(paths), options, LoadOptions(xinclude=xinclude, huge=huge),
-                                            jobs=jobs or os.cpu_count() or 1)
+                                            jobs=jobs)
     except SchemaError as exc:
-        click.echo(f"editio: {exc}", err=True)
+        click.echo(f"editio: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
+    except Interrupted as stop:
+        click.echo("editio: validation interrupted", err=True)
+        sys.exit(128 + stop.signum)
     found = Diagnostics(diagnostics).without(disable)
     text = format_diagnostics(found, out_format, summary=True, files=[str(f) for f in files])
     # Machine formats go to stdout (to be redirected into a report file); text to stderr.
@@ -183,14 +185,14 @@ class _BuildProgress:
         if self.quiet:
             return
         if not self.bar_wanted:
-            status = "up to date" if event.status == "current" else event.status
-            click.echo(f"[{event.done}/{event.total}] {status}: {event.source}", err=True)
+            status = {"current": "up to date", "part": "part of another document"}.get(event.status, event.status)
+            click.echo(f"[{event.done}/{event.total}] {status}: {escape(event.source)}", err=True)
             return
         if self.bar is None:
             self.bar = click.progressbar(length=event.total, label="editio build", file=sys.stderr,
                                          show_pos=True, item_show_func=lambda item: item)
             self.bar.__enter__()
-        self.bar.update(1, event.source)
+        self.bar.update(1, escape(event.source))
 
     def close(self) -> None:
         if self.bar is not None:
@@ -241,7 +243,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
     and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
     """
-    from editio.build.run import BuildError, BuildInterrupted, BuildOptions, build as run_build
+    from editio.build.run import BuildError, BuildOptions, build as run_build
 
     names = tuple(dict.fromkeys(f.strip() for f in formats.split(",") if f.strip()))
     if not names:
@@ -267,16 +269,16 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
         result = run_build(sources, options, progress)
     except BuildError as exc:
         progress.close()
-        click.echo(f"editio: {exc}", err=True)
+        click.echo(f"editio: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
-    except BuildInterrupted as stop:
+    except Interrupted as stop:
         progress.close()
         _emit(Diagnostics(stop.result.diagnostics).without(disable))
         click.echo("editio: build interrupted; finished documents are kept, no partial file was left", err=True)
         sys.exit(128 + stop.signum)
     except OSError as exc:
         progress.close()
-        click.echo(f"editio: cannot write in {out_dir}: {exc.strerror or exc}", err=True)
+        click.echo(f"editio: cannot write in {escape(str(out_dir))}: {escape(exc.strerror or str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
     progress.close()
     found = Diagnostics(result.diagnostics).without(disable)

@@ -35,7 +35,8 @@
   <!-- The pages of the witnesses' texts (built with the witness option), as a
        pattern with {siglum}, e.g. 'edition.{siglum}.html': the list of sigla
        links each siglum to its page (a siglum's signs that mean something in
-       a URL or path become '_'). Empty: sigla are not linked. -->
+       a URL or path become '_', a long one is shortened: prepare's
+       editio:file on each witness). Empty: sigla are not linked. -->
   <xsl:param name="witness-pages" select="''"/>
 
   <!-- The page of the edited text (a relative URL), linked from the list of

@@ -4,8 +4,8 @@
   witness has at an app, hidden reading types, and the plain text of lemmata
   and readings (mode app-text) shared by both editions so their apparatus
   says the same words.
-  Relies on editio's prepare pass (src/editio/textcrit.py): editio:wkey on
-  witnesses, editio:wits (" key key ") on readings, editio:rn (rank of a
+  Relies on editio's prepare pass (src/editio/textcrit.py): editio:wkey (and
+  editio:file: the token of its page's file name) on witnesses, editio:wits (" key key ") on readings, editio:rn (rank of a
   reading in its app), editio:n / editio:section / editio:appref /
   editio:target on apps, editio:hide / editio:hide-after where a witness's
   text is missing (lacunae, witStart/witEnd, double-end-point spans).
@@ -178,15 +178,6 @@
       </xsl:when>
       <xsl:when test="contains(@editio:ws, 'gap')"><xsl:text> </xsl:text></xsl:when>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- A siglum as it stands in a witness page's file name (witness-pages):
-       ASCII signs that mean something in a path or URL become '_'. editio
-       build names the files the same way (src/editio/build_witnesses.py). -->
-  <xsl:variable name="file-unsafe" select="concat(' !&quot;#$%&amp;()*+,/:;&lt;=&gt;?@[\]^`{|}~', &quot;'&quot;)"/>
-  <xsl:template name="witness-file-token">
-    <xsl:param name="siglum"/>
-    <xsl:value-of select="translate($siglum, $file-unsafe, '________________________________________')"/>
   </xsl:template>
 
   <!-- Plain text of a lemma or reading for the apparatus, with the usual

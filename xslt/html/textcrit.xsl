@@ -297,9 +297,9 @@
             <dt id="editio-wit-{translate(@editio:wkey, ' ', '_')}">
               <xsl:if test="$current"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
               <xsl:choose>
-                <xsl:when test="$witness-pages != '' and contains($witness-pages, '{siglum}')">
-                  <xsl:variable name="token"><xsl:call-template name="witness-file-token"><xsl:with-param name="siglum" select="$siglum"/></xsl:call-template></xsl:variable>
-                  <a class="witness-switch" href="{concat(substring-before($witness-pages, '{siglum}'), $token, substring-after($witness-pages, '{siglum}'))}">
+                <xsl:when test="$witness-pages != '' and contains($witness-pages, '{siglum}') and @editio:file">
+                  <!-- editio:file: the siglum's token in the pages' file names, percent-encoded (prepare, src/editio/prepare/textcrit.py) -->
+                  <a class="witness-switch" href="{concat(substring-before($witness-pages, '{siglum}'), @editio:file, substring-after($witness-pages, '{siglum}'))}">
                     <xsl:if test="$current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
                     <xsl:value-of select="$siglum"/>
                   </a>

@@ -7,12 +7,13 @@ into `templates/index.html` (user template folders first, as for pages).
 
 from __future__ import annotations
 
-import posixpath
 import unicodedata
 
 from lxml import etree
 
 from editio import __version__
+from editio.core.diagnostics import escape
+from editio.core.names import href
 from editio.load.document import TEI_NS
 from editio.render.page import environment
 
@@ -90,12 +91,16 @@ def entry_for(tree) -> dict:
 
 def render_index(entries: list[dict], index_name: str, user_templates: tuple[str, ...] = (),
                  title: str = "Editions") -> str:
-    """`entries`: dicts from `entry_for` plus `source` and `links` ({format: path in DIR})."""
-    base = posixpath.dirname(index_name)
+    """`entries`: dicts from `entry_for` plus `source` and `links` ({format: path in DIR}).
+
+    Links are percent-encoded (`names.href`); a source's name is shown escaped
+    (control characters, the bytes of a non-UTF-8 name), as in diagnostics.
+    """
+    base = index_name.rpartition("/")[0]
     documents = []
     for entry in entries:
-        links = {fmt: posixpath.relpath(path, base or ".") for fmt, path in entry["links"].items()}
-        documents.append({**entry, "links": links})
+        links = {fmt: href(path, base) for fmt, path in entry["links"].items()}
+        documents.append({**entry, "source": escape(entry["source"]), "links": links})
     # The labels are English; each title carries its document's language.
     page = environment(tuple(user_templates)).get_template("index.html").render(
         title=title, lang="en", dir="ltr", documents=documents, editio_version=__version__,

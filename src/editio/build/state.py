@@ -4,7 +4,8 @@ A document is up to date when the bytes of its source (and of every file it
 XIncludes, if XInclude is on) hash the same as last time, the build's
 fingerprint (editio version, the content of editio's `xslt/` and `templates/`,
 the user's stylesheets and templates, every option) is the same, and every
-output it wrote is still there. The state also keeps each document's
+output it wrote is still there with the bytes it wrote (an edited page is
+written again). The state also keeps each document's
 diagnostics and index entry, so an unchanged document reports the same
 findings and appears in the index without being parsed again.
 """
@@ -21,10 +22,10 @@ from editio import __version__
 from editio.core.diagnostics import Diagnostic, Severity
 from editio.load.document import XI_NS, make_parser
 from editio.core.resources import templates_dir, xslt_dir
-from editio.core.write import write_atomic
+from editio.core.write import read_inside, write_inside
 
 STATE_NAME = ".editio-build.json"
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the hash of every output
 
 
 def hash_bytes(data: bytes) -> str:
@@ -131,8 +132,8 @@ class BuildState:
     def load(cls, out_dir: Path, fingerprint: str) -> "BuildState":
         """The previous state, or an empty one if it is missing, unreadable or from other options."""
         try:
-            data = json.loads((out_dir / STATE_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_inside(out_dir, STATE_NAME) or b"")
+        except ValueError:
             return cls(fingerprint)
         if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
             return cls(fingerprint)
@@ -145,15 +146,17 @@ class BuildState:
             return False
         if record.get("included", {}) != included:
             return False
-        return all((out_dir / rel).is_file() for rel in record.get("outputs", []))
+        hashes = record.get("hashes", {})
+        for rel in record.get("outputs", []):
+            data = read_inside(out_dir, rel)
+            if data is None or hash_bytes(data) != hashes.get(rel):
+                return False
+        return True
 
     def save(self, out_dir: Path) -> None:
         data = {"editio": __version__, "fingerprint": self.fingerprint, "documents": self.documents}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        target = out_dir / STATE_NAME
-        try:
-            if target.read_text(encoding="utf-8") == text:
-                return  # a build that changed nothing touches nothing
-        except (OSError, ValueError):
-            pass
-        write_atomic(target, text)
+        # ASCII: a non-UTF-8 file name (surrogates in Python) round-trips as \udcXX.
+        text = (json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n").encode("ascii")
+        if read_inside(out_dir, STATE_NAME) == text:
+            return  # a build that changed nothing touches nothing
+        write_inside(out_dir, [(STATE_NAME, text)])

@@ -5,9 +5,11 @@ standOff), the HTML edition `x.html` gets one page per witness beside it,
 `x.{siglum}.html`, the text as that witness reads it (`--witness SIGLUM`);
 the edition and every witness page get the parameters `witness-pages`
 (`x.{siglum}.html`: the list of sigla links to them) and `edition-page`
-(`x.html`: a witness page links back). A siglum's ASCII signs that mean
-something in a path or URL become '_', as the stylesheet's
-`witness-file-token` (xslt/common/textcrit.xsl) writes them in links.
+(`x.html`: a witness page links back). The `{siglum}` part is the
+witness's file token, decided once (`prepare.textcrit.witness_file_tokens`:
+signs that mean something in a path or URL become '_', long sigla are
+shortened, distinct sigla get distinct names) and given to the stylesheets
+as `editio:file`; `x` is shortened too when the whole name would not fit.
 
 A user who sets `witness-pages` with -p names the pages: then nothing is
 generated here.
@@ -21,41 +23,35 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import PurePosixPath
-from urllib.parse import quote
 
 from editio.render import witness_splice
-from editio.core.diagnostics import Diagnostic, error, warning
+from editio.core.diagnostics import Diagnostic, error
+from editio.core.names import NAME_BYTES, TOKEN_BYTES, bounded, href
 from editio.render.formats import get_format
 from editio.load.document import Document
+from editio.prepare import textcrit
 from editio.render.publish import PublishOptions, publish
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
-_UNSAFE = set(" !\"#$%&()*+,/:;<=>?@[\\]^`{|}~'")
-
-
-def file_token(siglum: str) -> str:
-    """A siglum as it stands in a witness page's file name."""
-    return "".join("_" if c in _UNSAFE else c for c in siglum)
+PAGE_SUFFIX = ".html"
+# `x.{token}.html` within a file name's bytes, whatever the token.
+_STEM_BYTES = NAME_BYTES - len(".") - TOKEN_BYTES - len(PAGE_SUFFIX)
 
 
 def declared_sigla(doc: Document) -> list[str]:
     """The sigla of the witnesses the HTML list of sigla shows, in its order."""
-    from editio.prepare.textcrit import siglum
+    return textcrit.declared_sigla(doc.tree.getroot())
 
-    root = doc.tree.getroot()
-    found = []
-    for place in (f"{TEI}teiHeader", f"{TEI}standOff"):
-        for container in root.iterchildren(place):
-            for w in container.iter(f"{TEI}witness"):
-                name = " ".join(siglum(w).split())
-                if name:
-                    found.append(name)
-    return found
+
+def file_tokens(doc: Document) -> dict[str, str]:
+    """Siglum -> its part of its page's file name."""
+    return textcrit.witness_file_tokens(doc.tree.getroot())
 
 
 def _names(rel: str) -> tuple[PurePosixPath, str]:
+    """The edition's folder, and the start of its witness pages' names."""
     path = PurePosixPath(rel)
-    return path.parent, path.name[: -len(path.suffix)] if path.suffix else path.name
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    return path.parent, bounded(stem, _STEM_BYTES)
 
 
 def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
@@ -66,8 +62,8 @@ def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
     if html_rel is None or html is None or "witness-pages" in dict(html.params) or not declared_sigla(doc):
         return options
     _folder, stem = _names(html_rel)
-    params = (*html.params, ("witness-pages", quote(stem) + ".{siglum}.html"),
-              ("edition-page", quote(PurePosixPath(html_rel).name)))
+    params = (*html.params, ("witness-pages", href(stem) + ".{siglum}" + PAGE_SUFFIX),
+              ("edition-page", href(PurePosixPath(html_rel).name)))
     return {**options, "html": dataclasses.replace(html, params=params)}
 
 
@@ -84,23 +80,12 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
         return []
     folder, stem = _names(html_rel)
     seen_findings = {(d.line, d.code, d.message) for d in found}
-    first_names: dict[str, str] = {}  # the first witness of each page name gets the page
-    for name in declared_sigla(doc):
-        first_names.setdefault(file_token(name), name)
+    tokens = file_tokens(doc)  # one page per distinct siglum
     # One transformation for all the pages; the whole one per witness where it cannot be sure.
-    fast = witness_splice.pages(doc, html, list(first_names.values()), seen_findings) if len(first_names) > 1 else None
+    fast = witness_splice.pages(doc, html, list(tokens), seen_findings) if len(tokens) > 1 else None
     pages: list[tuple[str, str]] = []
-    tokens: dict[str, str] = {}
-    for name in declared_sigla(doc):
-        token = file_token(name)
-        if token in tokens:
-            if tokens[token] != name:
-                found.append(warning(str(doc.path), 0, 0,
-                                     f"witnesses {tokens[token]!r} and {name!r} would share the page "
-                                     f"{stem}.{token}.html: only the first is written", "build.witness-page"))
-            continue
-        tokens[token] = name
-        rel = (folder / f"{stem}.{token}.html").as_posix()
+    for name, token in tokens.items():
+        rel = (folder / f"{stem}.{token}{PAGE_SUFFIX}").as_posix()
         if fast is not None:
             pages.append((rel, fast[name]))
             continue

@@ -1,20 +1,19 @@
-"""One document of a build, in a worker process (or in-process with -j 1).
+"""One document of a build, in a worker process (`core/pool.py`).
 
 lxml trees and compiled stylesheets cannot be pickled, so a worker gets only
-plain data (a `Job`: source path and output names), compiles the stylesheets
-once in `init_worker`, loads its own documents, writes their outputs, and
-returns a `DocResult` of plain data (diagnostics, written paths, index entry).
+plain data (a `Job`: source path and output names), uses the stylesheets
+`init_worker` compiled in the parent before the workers were forked, loads
+its own documents, writes their outputs, and returns a `DocResult` of plain
+data (diagnostics, written paths and their hashes, index entry).
 
-Interruption: pool workers ignore SIGINT (the parent decides) and turn
-SIGTERM into an exception while they work, so `write_atomic` removes its
-temporary file before the worker exits; an idle worker just exits.
+A worker has no signal handling of its own: the pool stops it with SIGTERM
+and the build removes any temporary file it leaves (`write.sweep_temps`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
-import signal
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,16 +25,13 @@ from editio.render import page, transform
 from editio.build.index import entry_for
 from editio.build.witnesses import witness_pages, with_witness_pages
 from editio.core.diagnostics import Diagnostic, Severity, error
+from editio.core.pool import Lost
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
 from editio.render.publish import PublishOptions, publish
 from editio.check.rules import run_rules
 from editio.check.validate import ValidateOptions, validate_document
-from editio.core.write import write_atomic
-
-# Test hook: seconds to wait between writing a temporary file and renaming it,
-# so a test can interrupt a build while files are half-way (see tests/test_build_interrupt.py).
-SLOW_WRITE_ENV = "EDITIO_TEST_SLOW_WRITE"
+from editio.core.write import LinkInOutput, write_inside
 
 
 @dataclass(frozen=True)
@@ -63,33 +59,17 @@ class DocResult:
     written: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     entry: dict | None = None
+    hashes: dict[str, str] = field(default_factory=dict)  # written path -> sha256 of its bytes
     seconds: float = 0.0
 
 
-class Interrupted(BaseException):
-    """SIGTERM arrived while this worker was building a document."""
-
-
 _config: WorkerConfig | None = None
-_busy = False
 
 
-def _on_sigterm(signum, frame):
-    if _busy:
-        raise Interrupted()
-    os._exit(128 + signum)
-
-
-def init_worker(config: WorkerConfig, in_process: bool = False) -> None:
-    """Compile the stylesheets and templates once; in a pool worker, set up signals."""
+def init_worker(config: WorkerConfig) -> None:
+    """Compile the stylesheets and templates once, in the parent: forked workers inherit them."""
     global _config
     _config = config
-    if not in_process:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, _on_sigterm)
-    delay = os.environ.get(SLOW_WRITE_ENV)
-    if delay:
-        _slow_down_writes(float(delay))
     for name, options in config.publish:
         try:
             transform.compile_stylesheet(transform.stylesheet_path(get_format(name).stylesheet, options.user_xslt))
@@ -99,22 +79,20 @@ def init_worker(config: WorkerConfig, in_process: bool = False) -> None:
 
 
 def build_one(job: Job) -> DocResult:
-    global _busy
-    _busy = True
     started = time.perf_counter()
     try:
         result = _build(job, _config)
-    except Interrupted:
-        # write_atomic has removed its temporary file on the way up.
-        os._exit(128 + signal.SIGTERM)
     except Exception as exc:  # noqa: BLE001 - one broken document must not stop the build
-        result = DocResult(job.key, job.source, "failed", diagnostics=[
-            error(job.source, 0, 0, f"internal error while building: {type(exc).__name__}: {exc}", "build.internal"),
-        ])
-    finally:
-        _busy = False
+        result = lost(job, Lost(f"{type(exc).__name__}: {exc}"))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def lost(job: Job, what: Lost) -> DocResult:
+    """The result of a document whose building raised or whose worker died."""
+    return DocResult(job.key, job.source, "failed", diagnostics=[
+        error(job.source, 0, 0, f"internal error while building: {what.reason.splitlines()[0]}", "build.internal"),
+    ])
 
 
 def _as(severity: Severity, found: list[Diagnostic]) -> list[Diagnostic]:
@@ -154,10 +132,19 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
         # A document is published whole or not at all.
         failed.diagnostics = found
         return failed
-    out_dir = Path(config.out_dir)
-    for rel, text in rendered:
-        write_atomic(out_dir / rel, text)
-    return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], found, entry)
+    data = [(rel, text.encode("utf-8")) for rel, text in rendered]
+    try:
+        write_inside(Path(config.out_dir), data)  # all of the document's files, or none
+    except LinkInOutput as exc:
+        failed.diagnostics = [*found, error(job.source, 0, 0, exc.strerror, "build.output-link")]
+        return failed
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        failed.diagnostics = [*found, error(job.source, 0, 0, f"cannot write{where}: {exc.strerror or exc}",
+                                            "build.write")]
+        return failed
+    hashes = {rel: hashlib.sha256(content).hexdigest() for rel, content in data}
+    return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], found, entry, hashes)
 
 
 def _check(doc, options: ValidateOptions) -> list[Diagnostic]:
@@ -180,19 +167,3 @@ def _declares_schema(tree) -> bool:
             if "schematron" not in (node.get("schematypens") or "") + (node.get("type") or ""):
                 return True
     return False
-
-
-def _slow_down_writes(seconds: float) -> None:
-    """Make write_atomic pause with its temporary file on disk (tests only)."""
-    import editio.core.write as write_module
-
-    class _SlowOs:
-        def __getattr__(self, name):
-            return getattr(os, name)
-
-        @staticmethod
-        def replace(src, dst):
-            time.sleep(seconds)
-            return os.replace(src, dst)
-
-    write_module.os = _SlowOs()

@@ -7,17 +7,16 @@ integrity (`rules/`). Every level reports everything it finds.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import repeat
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
 from editio.check import schemas, schematron
-from editio.core.diagnostics import Diagnostic
+from editio.core import pool
+from editio.core.diagnostics import Diagnostic, error
 from editio.core.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
 from editio.load.document import Document, LoadOptions, load
 from editio.check.rules import run_rules
@@ -63,22 +62,28 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
                    load_options: LoadOptions = LoadOptions(), jobs: int = 1) -> tuple[list[Path], list[Diagnostic]]:
     """Validate every file under `paths`: (files checked, diagnostics in a deterministic order).
 
-    With jobs > 1 the files go to worker processes. The schemas are compiled
-    here first, so forked workers inherit them instead of compiling again
-    (lxml schemas cannot be pickled; tei_all takes seconds to compile).
-    A --schema that cannot be read raises schemas.SchemaError.
+    With jobs > 1 the files go to worker processes (`core/pool.py`; 0: one per
+    CPU). The schemas are compiled here first, so forked workers inherit them
+    instead of compiling again (lxml schemas cannot be pickled; tei_all takes
+    seconds to compile). A --schema that cannot be read raises
+    schemas.SchemaError; Ctrl-C or SIGTERM raises `interrupt.Interrupted`.
     """
     files, walk_problems = discover(paths)
     if options.schema:
         schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
-    jobs = max(1, min(jobs, len(files)))
-    if jobs == 1 or multiprocessing.get_start_method(allow_none=False) != "fork":
-        results = [validate_file(f, options, load_options) for f in files]
-    else:
+    if jobs != 1 and len(files) > 1:
         schemas.precompile(_likely_schemas(files, options))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
-    found = list(walk_problems) + [d for r in results for d in r]
+    results: dict[Path, list[Diagnostic]] = {}
+
+    def record(path: Path, found) -> bool:
+        if isinstance(found, pool.Lost):
+            found = [error(path, 0, 0, f"internal error while checking: {found.reason.splitlines()[0]}",
+                           "validate.internal")]
+        results[path] = found
+        return False
+
+    pool.run(files, partial(validate_file, options=options, load_options=load_options), record, jobs)
+    found = list(walk_problems) + [d for f in files for d in results[f]]
     return files, sorted(found, key=lambda d: d.sort_key)
 
 

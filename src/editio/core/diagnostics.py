@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Iterable
@@ -14,6 +15,29 @@ class Severity(str, Enum):
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+# What must not reach a terminal, a log or a report raw: control characters (a
+# newline in a value or a file name would print a forged diagnostic line, ESC
+# drives the terminal), the bytes of a non-UTF-8 file name (surrogates after
+# os.fsdecode: not valid in JSON or XML), line and paragraph separators, and
+# the bidirectional controls that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_one(match: re.Match) -> str:
+    char = match.group(0)
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape(text: str) -> str:
+    """`text` on one line, printable, valid in JSON and XML: `\\n`, `\\x1b`, `\\xff` (a raw byte)..."""
+    return _UNPRINTABLE.sub(_escape_one, text) if _UNPRINTABLE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -33,11 +57,15 @@ class Diagnostic:
     code: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message} [{self.code}]"
+        """One line, whatever the file name or the values quoted in the message hold."""
+        return f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}: {escape(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict:
+        """For JSON, JUnit, SARIF: path and message escaped as in the text form."""
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["path"] = escape(self.path)
+        data["message"] = escape(self.message)
         return data
 
     @property

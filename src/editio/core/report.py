@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostics, Severity
+from editio.core.diagnostics import Diagnostics, Severity, escape
 
 
 def format_diagnostics(diagnostics: Diagnostics, fmt: str = "text", summary: bool = False,
@@ -18,7 +18,7 @@ def format_diagnostics(diagnostics: Diagnostics, fmt: str = "text", summary: boo
         data = {"diagnostics": [d.as_dict() for d in ordered], "summary": _counts(diagnostics)}
         if files is not None:
             data["summary"]["files"] = len(files)
-            data["files"] = sorted(files)
+            data["files"] = sorted(escape(f) for f in files)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "junit":
         return _junit(ordered, files)
@@ -42,8 +42,8 @@ def _junit(ordered, files: list[str] | None) -> str:
     """
     by_file = defaultdict(list)
     for d in ordered:
-        by_file[d.path].append(d)
-    names = sorted(set(files or []) | set(by_file))
+        by_file[escape(d.path)].append(d)
+    names = sorted({escape(f) for f in files or []} | set(by_file))
     failed_cases = sum(1 for n in names if any(d.severity is Severity.ERROR for d in by_file[n]))
     suites = etree.Element("testsuites", name="editio validate", tests=str(len(names)), failures=str(failed_cases), errors="0")
     suite = etree.SubElement(suites, "testsuite", name="editio validate", tests=str(len(names)),
@@ -53,7 +53,7 @@ def _junit(ordered, files: list[str] | None) -> str:
         others = []
         for d in by_file[name]:
             if d.severity is Severity.ERROR:
-                failure = etree.SubElement(case, "failure", message=f"{d.line}:{d.col}: {d.message}", type=d.code)
+                failure = etree.SubElement(case, "failure", message=f"{d.line}:{d.col}: {escape(d.message)}", type=d.code)
                 failure.text = str(d)
             else:
                 others.append(str(d))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from editio.render import page, transform
 from editio.prepare.annotate import prepare
-from editio.core.diagnostics import Diagnostic
+from editio.core.diagnostics import Diagnostic, escape
 from editio.render.formats import Format
 from editio.load.document import Document
 
@@ -23,8 +23,8 @@ class PublishOptions:
     user_templates: tuple[str, ...] = ()
 
     def page_extra(self, source: str) -> dict:
-        """What the page templates get beside the stylesheet's result."""
-        return {"width": self.width, "header": self.header, "source_name": Path(source).name}
+        """What the page templates get beside the stylesheet's result (the file name shown as diagnostics show it)."""
+        return {"width": self.width, "header": self.header, "source_name": escape(Path(source).name)}
 
     def stylesheet_params(self) -> dict[str, str]:
         params = {"view": self.view, "witness": self.witness}
