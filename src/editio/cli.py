@@ -131,6 +131,10 @@ def _publish_command(fmt_name: str):
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
     def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
+        if output is not None and _same_file(file, output):
+            click.echo(f"editio: -o {escape(str(output))} is the document itself: it would be overwritten; "
+                       "choose another file", err=True)
+            sys.exit(EXIT_USAGE)
         doc = load(file, LoadOptions(xinclude=xinclude, huge=huge))
         found = Diagnostics(list(doc.diagnostics))
         if not doc.ok:
@@ -158,6 +162,14 @@ def _publish_command(fmt_name: str):
         sys.exit(EXIT_OK)
 
     return command
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    """Is `output` the source, by any name (a link, a relative path)?"""
+    try:
+        return output.exists() and output.samefile(source)
+    except OSError:
+        return output.resolve() == source.resolve()
 
 
 html = main.command(name="html", help="Publish FILE as a standalone HTML page.")(_publish_command("html"))

@@ -28,7 +28,7 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"\.editio-(?:(\d+)-)?[A-Za-z0-9_]+\.tmp\Z")
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-_SAFE = {os.open, os.mkdir, os.replace, os.unlink, os.stat} <= os.supports_dir_fd
+_SAFE = {os.open, os.mkdir, os.unlink, os.stat} <= os.supports_dir_fd  # (and os.replace's src_dir_fd, dst_dir_fd)
 
 
 class LinkInOutput(OSError):
