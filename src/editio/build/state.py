@@ -20,6 +20,7 @@ from lxml import etree
 
 from editio import __version__
 from editio.core.diagnostics import Diagnostic, Severity
+from editio.load import xinclude
 from editio.load.document import XI_NS, make_parser
 from editio.core.resources import templates_dir, xslt_dir
 from editio.core.write import read_inside, write_inside
@@ -77,39 +78,19 @@ def fingerprint(options_repr: str, user_xslt: tuple[str, ...], user_templates: t
     return hash_bytes("\n".join(parts).encode())
 
 
-def xinclude_targets(source: Path, data: bytes, limit: int = 200) -> list[Path]:
+def xinclude_targets(source: Path, data: bytes) -> list[Path]:
     """The files `source` XIncludes, directly or through other included files.
 
-    Only used to decide whether a document changed, so anything unreadable is
-    simply left out: loading the document reports the real problem.
+    Only used to decide whether a document changed, so a problem simply ends
+    the list: loading the document reports it.
     """
     if XI_NS.encode() not in data:
         return []
-    found: list[Path] = []
-    pending = [(source, data)]
-    seen = {source.resolve()}
-    while pending and len(found) < limit:
-        path, content = pending.pop()
-        if XI_NS.encode() not in content:
-            continue
-        try:
-            root = etree.fromstring(content, make_parser())
-        except etree.XMLSyntaxError:
-            continue
-        for inc in root.iter(f"{{{XI_NS}}}include"):
-            href = inc.get("href")
-            if not href or "://" in href:
-                continue
-            target = (path.resolve().parent / href).resolve()
-            if target in seen or not target.is_file():
-                continue
-            seen.add(target)
-            found.append(target)
-            try:
-                pending.append((target, target.read_bytes()))
-            except OSError:
-                pass
-    return sorted(found)
+    try:
+        root = etree.fromstring(data, make_parser(entities=False))
+    except etree.XMLSyntaxError:
+        return []
+    return xinclude.closure(root, source.resolve(), lambda: make_parser(entities=False), str(source))[0]
 
 
 def diagnostic_to_json(d: Diagnostic) -> list:

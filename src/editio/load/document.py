@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error, unique
+from editio.load import xinclude
+from editio.load.xinclude import XI_NS  # noqa: F401  (re-exported)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XI_NS = "http://www.w3.org/2001/XInclude"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
@@ -61,7 +61,7 @@ class _Gate(etree.Resolver):
         self.allowed = allowed if allowed is not None else set()
 
     def resolve(self, url, pubid, context):
-        target = _local_path(url)
+        target = xinclude.local_path(url)
         if target is not None and target in self.allowed:
             return self.resolve_filename(str(target), context)
         return self.resolve_string("", context)
@@ -125,7 +125,8 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
         # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
         problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
-        problems = _expand_xincludes(tree, resolved, shown, allowed)
+        problems = xinclude.expand(tree, resolved, shown, allowed,
+                                   lambda: make_parser(options.huge, entities=False))
     if problems:
         return Document(path, None, problems)
     return Document(path, tree)
@@ -338,43 +339,3 @@ def _check_root(root, shown: str) -> list[Diagnostic]:
         f"root element <{name}>{where} is not a TEI P5 document (expected <TEI> or <teiCorpus> in {TEI_NS})",
         "tei.root",
     )]
-
-
-def _local_path(url: str | None) -> Path | None:
-    if not url:
-        return None
-    parsed = urlparse(url)
-    if parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
-        return None
-    return Path(unquote(parsed.path)).resolve()
-
-
-def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path]) -> list[Diagnostic]:
-    """Expand XIncludes, but only of local files inside the document's folder tree.
-
-    `path` is the document's resolved path. Each target is checked here and
-    added to `allowed`, the only files the parser's resolver will open;
-    includes inside included files are checked the same way in the next round.
-    """
-    folder = path.parent
-    for _round in range(20):
-        includes = list(tree.iter(f"{{{XI_NS}}}include"))
-        if not includes:
-            return []
-        for inc in includes:
-            href = inc.get("href", "")
-            base = _local_path(inc.base) or path
-            scheme = urlparse(href).scheme
-            target = None
-            if href and (not scheme or scheme == "file" or len(scheme) == 1):
-                target = _local_path(href) if scheme == "file" else (base.parent / unquote(href)).resolve()
-            if target is None or not target.is_relative_to(folder):
-                return [error(shown, inc.sourceline or 0, 1,
-                              f"XInclude of '{href}' refused: only files inside {folder} may be included",
-                              "xml.xinclude-outside")]
-            allowed.add(target)
-        try:
-            tree.xinclude()
-        except etree.XIncludeError as exc:
-            return [error(shown, 0, 0, f"XInclude failed: {exc}", "xml.xinclude")]
-    return [error(shown, 0, 0, "XInclude nesting too deep (a loop?)", "xml.xinclude")]
