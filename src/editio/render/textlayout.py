@@ -146,21 +146,28 @@ def _line(line: str, width: int) -> list[str]:
 
 
 def _wrap(text: str, first: str, hang: str, width: int) -> list[str]:
-    """Greedy wrapping of collapsed text; a word longer than the width stands alone."""
-    lines, lead = [], first
+    """Greedy wrapping of collapsed text; a word longer than the width stands alone.
+
+    Linear in the length of `text`: positions move through it, the rest of
+    the paragraph is never copied (a 50 MB paragraph is one line here).
+    """
+    lines, lead, start, size = [], first, 0, len(text)
     while True:
         room = width - len(lead)
-        if len(text) <= room:
-            lines.append((lead + text).rstrip())
+        if size - start <= room:
+            lines.append((lead + text[start:]).rstrip())
             return lines
-        cut = text.rfind(" ", 0, room + 1)
-        if cut <= 0:
-            cut = text.find(" ", max(room, 1))
+        # Where a break may go, as str.rfind would take (..., 0, room + 1) on the rest:
+        # a negative end counts from the end of the rest (a lead wider than the line).
+        end = room + 1 if room + 1 >= 0 else max(0, size - start + room + 1)
+        cut = text.rfind(" ", start, start + end)
+        if cut <= start:
+            cut = text.find(" ", start + max(room, 1))
             if cut == -1:
-                lines.append((lead + text).rstrip())
+                lines.append((lead + text[start:]).rstrip())
                 return lines
-        lines.append((lead + text[:cut]).rstrip())
-        text, lead = text[cut + 1:], hang
+        lines.append((lead + text[start:cut]).rstrip())
+        start, lead = cut + 1, hang
 
 
 def _table(rows: list[str], width: int) -> list[str]:
