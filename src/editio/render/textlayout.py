@@ -38,9 +38,8 @@ HEADING = "\ue008"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
                           PREFIX: None, HEADING: None, CELL: " ", BREAK: " "})
-_MARKS = re.compile(f"[{LABEL_START}{LABEL_END}{NO_WRAP}{PREFIX}{HEADING}{CELL}]")
-_BLANKS = re.compile(r"\n{3,}")
-_BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
+_MARK_CHARS = (LABEL_START, LABEL_END, NO_WRAP, PREFIX, HEADING, CELL)
+_WS = " \t\r\n"
 
 
 def finish(text: str, width: int = 78) -> str:
@@ -66,7 +65,9 @@ def finish(text: str, width: int = 78) -> str:
         out.extend(_line(line, width))
         i += 1
     result = "\n".join(out)
-    result = _BLANKS.sub("\n\n", result).strip("\n") + "\n"
+    while "\n\n\n" in result:  # at most one blank line in a row (as a regex \n{3,} -> \n\n, without one)
+        result = result.replace("\n\n\n", "\n\n")
+    result = result.strip("\n") + "\n"
     return result
 
 
@@ -96,6 +97,21 @@ def _clean(s: str) -> str:
     return s.translate(_CONTROL)
 
 
+def _without(text: str, marks: list[str]) -> str:
+    for mark in marks:
+        text = text.replace(mark, "")
+    return text
+
+
+def _collapse(segment: str) -> str:
+    """Runs of spaces, tabs and newlines as one space, none at the ends (as _SPACES.sub, then strip)."""
+    if "\t" in segment or "\r" in segment or "\n" in segment:
+        segment = segment.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    while "  " in segment:  # each pass halves every run: runs are short
+        segment = segment.replace("  ", " ")
+    return segment.strip(" ")
+
+
 def _line(line: str, width: int) -> list[str]:
     heading = ""
     if line.startswith(HEADING):
@@ -111,24 +127,21 @@ def _line(line: str, width: int) -> list[str]:
     # A long prefix (a header label) would leave no room: hang by 4 instead.
     hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
     # Breaks at the edges of the content, or doubled, would make empty lines.
+    # (str methods, not regular expressions: a paragraph may be 50 MB.)
     if BREAK in content:
-        content = _BREAKS.sub(BREAK, content).strip(BREAK + " \t\r\n")
-        segments = content.split(BREAK)
+        segments = [piece for piece in (p.strip(_WS) for p in content.split(BREAK)) if piece] or [""]
     else:
-        segments = (content,)
+        segments = [content]
     result = []
     # Labels have no width: drop their marks before measuring (kept spaces stay
     # unbreakable until the line is cut).
-    if _MARKS.search(content):
-        content = _MARKS.sub("", content)
-        segments = content.split(BREAK)
+    marks = [m for m in _MARK_CHARS if m in content]
+    if marks:
+        segments = [_without(segment, marks) for segment in segments]
     kept = KEEP_SPACE in content
     lead = prefix
     for segment in segments:
-        # Most segments hold single spaces only: the regex is needed only for runs.
-        if "  " in segment or "\t" in segment or "\r" in segment or "\n" in segment:
-            segment = _SPACES.sub(" ", segment)
-        segment = segment.strip(" ")
+        segment = _collapse(segment)
         if no_wrap or width <= 0:
             lines = [(lead + segment).rstrip()]
         elif len(segment) + len(lead) <= width:
