@@ -107,3 +107,14 @@ def test_a_changed_nested_file_rebuilds_the_document(tmp_path, edit):
     result = build([doc], options)
     assert [p.name for p in result.built] == ["doc.xml"]
     assert "changed words" in (out / "doc.txt").read_text(encoding="utf-8")
+
+
+def test_a_missing_file_with_a_fallback_gets_the_fallback(tmp_path):
+    make(tmp_path)
+    mid = tmp_path / "parts" / "mid.xml"
+    mid.write_text(mid.read_text().replace('<xi:include href="leaf.xml"/>',
+                                           '<xi:include href="gone.xml"><xi:fallback><p>Instead.</p></xi:fallback>'
+                                           '</xi:include>'), encoding="utf-8")
+    doc = load(tmp_path / "doc.xml", LoadOptions(xinclude=True))
+    assert doc.ok, doc.diagnostics
+    assert "Instead." in " ".join(doc.tree.getroot().itertext())

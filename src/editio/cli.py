@@ -144,7 +144,7 @@ def _publish_command(fmt_name: str):
             view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
             user_templates=tuple(user_templates), **extra,
         )
-        result = publish(doc, get_format(fmt_name), options)
+        result = publish(doc, get_format(fmt_name), options, release=True)
         found.extend(result.diagnostics)
         if found.has_errors or result.output is None:
             _emit(found)

@@ -38,7 +38,7 @@ SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
     if not doc.ok:
         return list(doc.diagnostics)
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(doc.diagnostics)  # the loader's warnings (an encoding that looks wrong)
     found.extend(schemas.check(doc, options))
     found.extend(schematron.check(doc, options))
     if options.integrity:

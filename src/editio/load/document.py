@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostic, error, unique
+from editio.core.diagnostics import Diagnostic, error, unique, warning
 from editio.load import xinclude
 from editio.load.xinclude import XI_NS  # noqa: F401  (re-exported)
 
@@ -110,7 +110,7 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
     try:
         root = etree.fromstring(data, scout, base_url=url)
     except etree.XMLSyntaxError as exc:
-        return Document(path, None, _syntax_diagnostics(exc, scout, shown, url, data))
+        return Document(path, None, _syntax_diagnostics(exc, scout, shown, url, data, options.huge))
     tree = root.getroottree()
     problems = _refuse_after_parsing(tree, shown, data)
     if problems:
@@ -120,7 +120,7 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
         try:
             tree = etree.fromstring(data, parser, base_url=url).getroottree()
         except etree.XMLSyntaxError as exc:
-            return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
+            return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data, options.huge))
     if options.require_tei:
         # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
         problems = _check_root(tree.getroot(), shown)
@@ -129,7 +129,7 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
                                    lambda: make_parser(options.huge, entities=False))
     if problems:
         return Document(path, None, problems)
-    return Document(path, tree)
+    return Document(path, tree, _looks_like_utf8(data, tree.docinfo.encoding, shown))
 
 
 # --- before parsing: bytes that are not XML text ---------------------------
@@ -172,7 +172,7 @@ def _refuse_before_parsing(data: bytes, shown: str) -> Diagnostic | None:
                 return error(shown, 1, 1, f"the file is binary ({kind}), not XML text", "xml.binary")
         if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
             return error(shown, 1, 1, "the file is binary, not XML text", "xml.binary")
-    if bom and bom[1] == "UTF-16" and not data[len(bom[0]):].strip(b"\x00 \t\r\n"):
+    if bom and not data[len(bom[0]):].strip(b"\x00 \t\r\n"):
         return error(shown, 1, 1, "the file is empty (only a byte-order mark)", "xml.empty")
     return _encoding_problem(head, bom, sniffed, shown)
 
@@ -210,14 +210,40 @@ def _encoding_problem(head: bytes, bom, sniffed, shown: str) -> Diagnostic | Non
     )
 
 
+_SINGLE_BYTE = re.compile(r"(ISO[-_]?8859|LATIN|WINDOWS-125|CP125|CP8|IBM8|MAC|KOI8)", re.IGNORECASE)
+_UTF8_PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _looks_like_utf8(data: bytes, declared: str | None, shown: str) -> list[Diagnostic]:
+    """A warning when a file declared in a one-byte encoding holds UTF-8 bytes (é read as Ã©)."""
+    if not declared or not _SINGLE_BYTE.match(declared):
+        return []
+    first = _UTF8_PAIR.search(data)
+    if first is None:
+        return []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []  # not UTF-8: the declaration is likely right
+    pos = first.start()
+    line = data.count(b"\n", 0, pos) + 1
+    col = len(data[data.rfind(b"\n", 0, pos) + 1:pos].decode("utf-8")) + 1
+    sample = data[pos:pos + 4].decode("utf-8", "ignore")[:1]
+    return [warning(
+        shown, line, col,
+        f"the XML declaration says encoding=\"{declared}\" but the bytes are UTF-8: '{sample}' is read as "
+        f"'{sample.encode('utf-8').decode(declared, 'replace')}'; if the file is UTF-8, correct the declaration",
+        "xml.encoding")]
+
+
 # --- parse errors ------------------------------------------------------------
 
-def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes) -> list[Diagnostic]:
+def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes, huge: bool = False) -> list[Diagnostic]:
     found = []
     for entry in parser.error_log:
         if entry.level_name not in ("ERROR", "FATAL"):
             continue
-        code, message = _classify(entry.type_name, entry.message.strip())
+        code, message = _classify(entry.type_name, entry.message.strip(), huge)
         line, col = entry.line, entry.column
         if entry.filename != url:
             # Raised inside an entity's replacement text: point at the first
@@ -226,12 +252,15 @@ def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes) -> list[
         found.append(error(shown, line, col, message, code))
     if not found:
         line, col = getattr(exc, "position", (exc.lineno or 0, 0))
-        code, message = _classify("", str(getattr(exc, "msg", exc)))
+        code, message = _classify("", str(getattr(exc, "msg", exc)), huge)
         found.append(error(shown, line, col, message, code))
     return unique(found)
 
 
-def _classify(type_name: str, message: str) -> tuple[str, str]:
+_HUGE_HINT = re.compile(r",?\s*use XML_PARSE_HUGE option", re.IGNORECASE)
+
+
+def _classify(type_name: str, message: str, huge: bool = False) -> tuple[str, str]:
     lowered = message.lower()
     if "amplification" in lowered or "entity loop" in lowered or type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION"):
         return "xml.entity-expansion", (
@@ -241,6 +270,9 @@ def _classify(type_name: str, message: str) -> tuple[str, str]:
         # libxml2 treats xml:id as an ID: a duplicate stops the parse (the ids are link targets).
         return "xml.duplicate-id", f"{message}: every xml:id must be unique in a document"
     if type_name == "ERR_RESOURCE_LIMIT" or "xml_parse_huge" in lowered:
+        message = _HUGE_HINT.sub("", message)  # libxml2's option, not editio's
+        if huge:
+            return "xml.limit", f"{message}: beyond what libxml2 allows, even with --huge"
         return "xml.limit", f"{message} (use --huge for a very large trusted document)"
     if "encoding" in type_name.lower() or "encoding" in lowered:
         return "xml.encoding", (f"{message}: the bytes are not in the declared encoding "

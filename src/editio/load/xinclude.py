@@ -21,6 +21,7 @@ from editio.core.diagnostics import Diagnostic, error
 
 XI_NS = "http://www.w3.org/2001/XInclude"
 INCLUDE = f"{{{XI_NS}}}include"
+FALLBACK = f"{{{XI_NS}}}fallback"
 MAX_FILES = 1000  # distinct files one document may include, nested ones counted
 
 
@@ -75,10 +76,13 @@ class _Walk:
                              "xml.xinclude-loop")
             if target in self.done:
                 continue
-            if not target.is_file():
-                return error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")
             self.done.add(target)
             self.found.append(target)
+            fallback = inc.find(FALLBACK) is not None  # libxml2 uses it if the file cannot be included
+            if not target.is_file():
+                if fallback:
+                    continue
+                return error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")
             if len(self.found) > MAX_FILES:
                 return error(self.shown, at, 1, f"more than {MAX_FILES} files included: refused",
                              "xml.xinclude")
@@ -88,6 +92,8 @@ class _Walk:
                 # The bytes read here: the parser's resolver lets nothing through by name.
                 sub = etree.fromstring(target.read_bytes(), self.parser_for(), base_url=target.as_uri())
             except (etree.XMLSyntaxError, OSError) as exc:
+                if fallback:
+                    continue
                 return error(self.shown, at, 1, f"XInclude of '{href}'{where}: {_rel(target, self.folder)} "
                              f"is not well-formed XML: {exc}", "xml.xinclude")
             problem = self.visit(sub, target, [*chain, (path, line)], at)
