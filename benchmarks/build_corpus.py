@@ -11,7 +11,7 @@ Sets, all measured in the same run:
 
 For each set it prints seconds per MB of
   limit     lxml parse + serialize to bytes of every file, in this process;
-  build-j1  editio.build.run.build(..., jobs=1, force=True): in-process, one core,
+  build-j1  editio.build.run.build(..., jobs=1, in_process=True, force=True): one core,
             every format (html, text), checks, index and the HTML pages of
             the witnesses of critical editions included (their time is also
             printed apart, with the ratio without them). The ratio
@@ -115,7 +115,8 @@ def xslt_floor(files: list[Path]) -> None:
 
 
 def build_in_process(paths: list[Path], out: Path, xinclude: bool) -> None:
-    options = BuildOptions(out_dir=out, formats=FORMATS, jobs=1, force=True, load=LoadOptions(xinclude=xinclude))
+    options = BuildOptions(out_dir=out, formats=FORMATS, jobs=1, in_process=True, force=True,
+                           load=LoadOptions(xinclude=xinclude))
     result = build(paths, options)
     if not result.built:
         raise SystemExit(f"nothing was built from {paths}: {[str(d) for d in result.diagnostics[:5]]}")
