@@ -171,3 +171,29 @@ def test_output_that_is_the_source_is_refused(tmp_path, command):
         assert run.returncode == 2, run.stderr
         assert "the document itself" in run.stderr
         assert source.read_bytes() == SMALL.read_bytes()
+
+
+@pytest.mark.parametrize("descriptors", [True, False], ids=["openat", "by-path"])
+def test_the_writer_never_follows_a_link_below_the_output_folder(tmp_path, monkeypatch, descriptors):
+    from editio.core import write
+
+    monkeypatch.setattr(write, "_SAFE", descriptors)  # by-path: systems without *at() calls
+    root = tmp_path / "out"
+    root.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_bytes(b"theirs")
+    (root / "sub").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(write.LinkInOutput) as refused:
+        write.write_inside(root, [("ok.html", b"mine"), ("sub/a.html", b"mine")])
+    assert refused.value.link == str(root / "sub")
+    assert not (root / "ok.html").exists()  # nothing of the set was written
+    assert write.read_inside(root, "sub/a.html") is None
+    write.remove_inside(root, "sub/a.html")
+    assert (elsewhere / "a.html").read_bytes() == b"theirs"
+    write.write_inside(root, [("deep/er/b.html", b"mine"), ("c.html", "é")])
+    assert write.read_inside(root, "deep/er/b.html") == b"mine"
+    assert (root / "c.html").read_text(encoding="utf-8") == "é"
+    assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+    with pytest.raises(ValueError):
+        write.write_inside(root, [("../escape.html", b"x")])

@@ -127,3 +127,15 @@ def test_a_worker_that_ignores_sigterm_is_killed_in_bounded_time(src, tmp_path, 
         build([src], BuildOptions(out_dir=out, jobs=2, check=False), progress)
     assert time.monotonic() - started < 8, "stopping the workers took too long"
     assert not leftovers(out)
+
+
+def test_a_build_outside_the_main_thread_runs_without_signal_handling(src, tmp_path):
+    found = {}
+
+    def run():
+        found["result"] = build([src], BuildOptions(out_dir=tmp_path / "out", jobs=2, check=False))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(120)
+    assert len(found["result"].built) == len(FILES)

@@ -72,7 +72,7 @@ def guard():
                 signal.signal(s, handler if handler is not None else signal.SIG_DFL)
             os.close(_state["read"])
             os.close(_state["write"])
-            _state.update(read=-1, write=-1, previous={})
+            _state.update(signum=None, read=-1, write=-1, previous={})  # the signal was this guard's
 
 
 def stop_requested() -> int | None:

@@ -148,7 +148,8 @@ class _Pool:
                 if not busy:
                     break
                 interrupt.check()
-                ready = wait([w.conn for w in busy] + [interrupt.wakeup_fd()])
+                wakeup = [interrupt.wakeup_fd()] if interrupt.wakeup_fd() >= 0 else []  # none outside the main thread
+                ready = wait([w.conn for w in busy] + wakeup)
                 interrupt.drain()
                 finished = []
                 for worker in busy:

@@ -123,8 +123,9 @@ def write_inside(root: str | Path, files: list[tuple[str, str | bytes]]) -> None
     """
     root = Path(root)
     if not _SAFE:
-        for rel, data in files:
+        for rel, _data in files:  # every refusal before any write
             _check_no_link(root, _parts(rel)[:-1])
+        for rel, data in files:
             write_atomic(root / rel, data)
         return
     root.mkdir(parents=True, exist_ok=True)
