@@ -20,10 +20,11 @@ from functools import cache
 
 from lxml import etree
 
+from editio.contract import marker
 from editio.core.resources import xslt_dir
 
 # A Private Use character: never in a key, a language tag or a message.
-SEPARATOR = "\ue010"
+SEPARATOR = marker("CATALOGUE_SEPARATOR")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
