@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
 
 from conftest import CORPUS, SCHEMAS, TEI_ALL
 from editio.check import schematron

@@ -14,8 +14,7 @@ from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
 from editio.render.publish import PublishOptions, publish
 from editio.core.report import format_diagnostics
-from editio.core.discover import discover
-from editio.check.validate import ValidateOptions, validate_document
+from editio.check.validate import ValidateOptions
 from editio.core.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2

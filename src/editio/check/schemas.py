@@ -26,7 +26,7 @@ from editio.load.document import Document
 from editio.core.resources import schema_dir
 from editio.check.relaxng.grammar import Grammar
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from editio.core.namespaces import RNG_NS
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 

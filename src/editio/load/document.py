@@ -23,8 +23,8 @@ from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error, unique
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XI_NS = "http://www.w3.org/2001/XInclude"
+from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XI_NS
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "

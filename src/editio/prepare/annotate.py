@@ -37,15 +37,15 @@ from collections import defaultdict
 from lxml import etree
 
 from editio.contract import EDITIO_NS, attr
-from editio.load.document import TEI_NS
+from editio.core.namespaces import TEI_NS
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from editio.core.namespaces import XML_ID
 ID = attr("id")
 N = attr("n")
 LEVEL = attr("level")
 _PREPARED = attr("prepared")
 
-_T = f"{{{TEI_NS}}}"
+from editio.core.namespaces import TEI as _T
 DIVS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8))}
 # Blocks a reader may want to cite, numbered within their division.
 CITABLE = {f"{_T}{name}" for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")}

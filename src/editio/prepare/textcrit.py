@@ -50,10 +50,9 @@ from collections import defaultdict
 from lxml import etree
 
 from editio.contract import attr
-from editio.load.document import TEI_NS
 
-_T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import XML_ID
 E_APP_END = attr("app-end")
 E_APP_TARGET = attr("app-target")
 E_APPREF = attr("appref")

@@ -25,7 +25,7 @@ from editio.core.resources import xslt_dir
 
 # A Private Use character: never in a key, a language tag or a message.
 SEPARATOR = marker("CATALOGUE_SEPARATOR")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from editio.core.namespaces import XML_LANG as _XML_LANG
 
 
 def build_table(root: etree._Element) -> str:

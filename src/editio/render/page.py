@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 from lxml import etree

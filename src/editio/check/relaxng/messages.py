@@ -27,7 +27,7 @@ from editio.core.diagnostics import Diagnostic, error, unique
 from editio.check.relaxng.grammar import ANY, XML_NS, Grammar
 
 MAX_ROUNDS = 500  # a file this broken has told its story
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from editio.core.namespaces import TEI_NS
 
 _DATATYPES = {
     "date": "a date (YYYY-MM-DD)",
@@ -60,7 +60,7 @@ _DATATYPES = {
 }
 
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from editio.core.namespaces import XML_ID
 
 
 @dataclass

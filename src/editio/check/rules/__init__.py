@@ -16,11 +16,12 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic
-from editio.load.document import Document, TEI_NS
+from editio.load.document import Document
+from editio.core.namespaces import TEI_NS
 from editio.core.locate import Locator
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+from editio.core.namespaces import XML_ID
+from editio.core.namespaces import EXAMPLES_NS
 EGXML = f"{{{EXAMPLES_NS}}}egXML"
 NS = {"tei": TEI_NS}
 

@@ -16,7 +16,7 @@ from editio.core.diagnostics import Severity
 from editio.load.document import make_parser
 from editio.check.schematron.xpath import _lxml_context, _lxml_test, _prefilter, _requirements, _rooted
 
-SCH = "http://purl.oclc.org/dsdl/schematron"
+from editio.core.namespaces import SCHEMATRON_NS as SCH
 _S = f"{{{SCH}}}"
 _CURRENT = re.compile(r"\bcurrent\(\s*\)")
 _CURRENT_VAR = "editio-current"
