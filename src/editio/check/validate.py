@@ -25,11 +25,14 @@ from editio.check.rules import run_rules
 
 @dataclass(frozen=True)
 class ValidateOptions:
-    schema: str | None = None  # --schema; else the document's <?xml-model?>; else editio's own
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else the default schema
     schematron: tuple[str, ...] = ()  # --schematron files
     disabled: tuple[str, ...] = ()  # codes (or groups) switched off
-    use_document_schemas: bool = True
     integrity: bool = True
+    # A document that names no schema is checked against editio's default schema;
+    # `editio build` says False: there it would cost more than the transformation
+    # itself, on documents that chose no schema.
+    default_schema: bool = True
 
 
 # A schema code -> the integrity code that reports the same finding.

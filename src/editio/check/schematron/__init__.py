@@ -297,7 +297,7 @@ def _schematron_models(doc: Document, options) -> tuple[list[tuple[Path, str]], 
     """<?xml-model schematypens="...schematron"?> of the document (unless --schema overrides them)."""
     from editio.check import schemas as schema_module
 
-    if getattr(options, "schema", None) or not getattr(options, "use_document_schemas", True):
+    if getattr(options, "schema", None):
         return [], []
     refs, problems = [], []
     for pi in doc.tree.getroot().itersiblings(preceding=True):
