@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from lxml import etree
 
@@ -166,9 +166,3 @@ RULE_MODULES: list[str] = [
     "textcrit",
 ]
 
-
-def iter_elements(root: etree._Element) -> Iterator[etree._Element]:
-    """Elements only (no comments or PIs)."""
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            yield el
