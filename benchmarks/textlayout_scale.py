@@ -47,7 +47,7 @@ def layout_input(size: int) -> str:
     # a forced break every ~50 KB, as the stylesheet writes for <lb/> in a paragraph
     step = 50_000
     text = textlayout.BREAK.join(text[i:i + step] for i in range(0, len(text), step))
-    return f"    {textlayout.PREFIX}{text}\n"
+    return f"    {textlayout.HANG}{text}\n"
 
 
 def best(seconds) -> float:

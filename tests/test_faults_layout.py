@@ -71,7 +71,7 @@ def test_wrapping_breaks_where_it_did():
 
 def test_a_long_paragraph_through_the_whole_layout():
     text = paragraph(20_000)
-    out = textlayout.finish(f"[1] {textlayout.PREFIX}{text}\n", 60)
+    out = textlayout.finish(f"[1] {textlayout.HANG}{text}\n", 60)
     lines = out.splitlines()
     assert lines[0].startswith("[1] x") and all(ln.startswith("    ") for ln in lines[1:])
     assert all(len(ln) <= 60 or " " not in ln.strip() for ln in lines)

@@ -50,7 +50,6 @@ class BuildOptions:
     strict: bool = False  # findings are errors; stop at the first document with one
     force: bool = False  # rebuild up-to-date documents too
     jobs: int = 0  # worker processes; 0: one per CPU
-    index: bool = True
     # -j 1 in this process (benchmarks, debugging): an interruption then waits
     # for the document being built; otherwise even one job runs in a worker.
     in_process: bool = False
@@ -132,7 +131,7 @@ def _build(paths, options: BuildOptions, progress) -> BuildResult:
         _update_state(state, sources, finished, hashes, out_dir)
         _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
         collected = True
-        if options.index and not result.stopped:
+        if not result.stopped:
             result.index = _write_index(sources, state, options, out_dir, result)
         _write_assets(options, out_dir)
         state.save(out_dir)  # a signal from here on comes too late to stop anything: the build is complete
@@ -177,7 +176,7 @@ def _load_state(options: BuildOptions, config: WorkerConfig, out_dir: Path) -> B
     user_templates = tuple(sorted({t for _f, p in config.publish for t in p.user_templates}))
     # The worker configuration names every option that changes what is written or reported.
     # (not the output folder's name: it does not change what is written)
-    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict, options.index))
+    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict))
     fp = fingerprint(settings, user_xslt, user_templates, options.schema)
     if options.force:
         return BuildState(fp)

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error
+from editio.core.namespaces import XI_NS
 
-XI_NS = "http://www.w3.org/2001/XInclude"
 INCLUDE = f"{{{XI_NS}}}include"
 FALLBACK = f"{{{XI_NS}}}fallback"
 MAX_FILES = 1000  # distinct files one document may include, nested ones counted

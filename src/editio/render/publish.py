@@ -1,9 +1,13 @@
-"""One document in one format: transform, then page. No I/O beyond reading templates."""
+"""The render stage: one document in one format (prepare, transform, page, finish).
+
+No I/O beyond reading stylesheets and templates; `editio.pipeline` runs it.
+"""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,13 +44,21 @@ class Published:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def _no_lap(_name: str) -> None:
+    pass
+
+
 def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions(),
-            release: bool = False) -> Published:
-    """`release`: the document is not needed afterwards (`editio html`, `text`): its tree is
+            lap: Callable[[str], None] = _no_lap, release: bool = False) -> Published:
+    """prepare, transform, page, finish; `lap(name)` after each (the profiler times them).
+
+    `release`: the document is not needed afterwards (`editio html`, `text`): its tree is
     let go once transformed, and each stage's data as soon as the next has it, so a
-    very large document does not hold its tree, the result tree and the page at once."""
+    very large document does not hold its tree, the result tree and the page at once.
+    """
     source = str(doc.path)
     prepare(doc.tree)
+    lap("prepare")
     result, found = transform.run(
         doc.tree, fmt.stylesheet, options.stylesheet_params(),
         source=source, user_xslt=options.user_xslt,
@@ -54,6 +66,7 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     if release:
         doc.tree = None
         _give_back_memory()
+    lap(f"{fmt.name}: transform")
     context = page.result_context(result, fmt)
     del result
     if release:
@@ -61,9 +74,9 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     context.update(options.page_extra(source))
     text = page.render_context(context, fmt, options.user_templates)
     del context
-    if fmt.name == "text":
-        from editio.render.textlayout import finish
-        text = finish(text, options.width)
+    lap(f"{fmt.name}: page")
+    text = fmt.finish(text, options.width)
+    lap(f"{fmt.name}: finish")
     return Published(text, found)
 
 
