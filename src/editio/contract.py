@@ -36,6 +36,7 @@ ATTRIBUTES: dict[str, str] = {
     # prepare/textcrit.py
     "wkey": "a witness's canonical key (xml:id, else siglum, else @n, else wN)",
     "siglum": "a witness's siglum as printed (abbr[@type='siglum'], else @n, else xml:id)",
+    # prepare/witness_files.py
     "file": "a declared witness's part of its page's file name (bounded, unique), percent-encoded for a link",
     "wits": "' key1 key2 ': the witnesses a reading (or marker) cites",
     "sigla": "the sigla to print for a reading",

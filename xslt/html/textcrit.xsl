@@ -298,7 +298,7 @@
               <xsl:if test="$current"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
               <xsl:choose>
                 <xsl:when test="$witness-pages != '' and contains($witness-pages, '{siglum}') and @editio:file">
-                  <!-- editio:file: the siglum's token in the pages' file names, percent-encoded (prepare, src/editio/prepare/textcrit.py) -->
+                  <!-- editio:file: the siglum's token in the pages' file names, percent-encoded (prepare, src/editio/prepare/witness_files.py) -->
                   <a class="witness-switch" href="{concat(substring-before($witness-pages, '{siglum}'), @editio:file, substring-after($witness-pages, '{siglum}'))}">
                     <xsl:if test="$current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
                     <xsl:value-of select="$siglum"/>

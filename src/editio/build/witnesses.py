@@ -6,7 +6,7 @@ standOff), the HTML edition `x.html` gets one page per witness beside it,
 the edition and every witness page get the parameters `witness-pages`
 (`x.{siglum}.html`: the list of sigla links to them) and `edition-page`
 (`x.html`: a witness page links back). The `{siglum}` part is the
-witness's file token, decided once (`prepare.textcrit.witness_file_tokens`:
+witness's file token, decided once (`prepare.witness_files.witness_file_tokens`:
 signs that mean something in a path or URL become '_', long sigla are
 shortened, distinct sigla get distinct names) and given to the stylesheets
 as `editio:file`; `x` is shortened too when the whole name would not fit.
@@ -29,7 +29,7 @@ from editio.core.diagnostics import Diagnostic, error
 from editio.core.names import NAME_BYTES, TOKEN_BYTES, bounded, href
 from editio.render.formats import get_format
 from editio.load.document import Document
-from editio.prepare import textcrit
+from editio.prepare import witness_files
 from editio.render.publish import PublishOptions, publish
 
 PAGE_SUFFIX = ".html"
@@ -39,12 +39,12 @@ _STEM_BYTES = NAME_BYTES - len(".") - TOKEN_BYTES - len(PAGE_SUFFIX)
 
 def declared_sigla(doc: Document) -> list[str]:
     """The sigla of the witnesses the HTML list of sigla shows, in its order."""
-    return textcrit.declared_sigla(doc.tree.getroot())
+    return witness_files.declared_sigla(doc.tree.getroot())
 
 
 def file_tokens(doc: Document) -> dict[str, str]:
     """Siglum -> its part of its page's file name."""
-    return textcrit.witness_file_tokens(doc.tree.getroot())
+    return witness_files.witness_file_tokens(doc.tree.getroot())
 
 
 def _names(rel: str) -> tuple[PurePosixPath, str]:

@@ -168,7 +168,8 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
     _mark_blocks(root)
     _join_broken_words(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.prepare.textcrit).
-    from editio.prepare.textcrit import annotate, mark_witness_files
+    from editio.prepare.textcrit import annotate
+    from editio.prepare.witness_files import mark_witness_files
     annotate(root)
     mark_witness_files(root)
     _mark_first_names(root)

@@ -50,7 +50,6 @@ from collections import defaultdict
 from lxml import etree
 
 from editio.contract import attr
-from editio.core.names import file_names, href
 
 from editio.core.namespaces import TEI as _T
 from editio.core.namespaces import XML_ID
@@ -76,7 +75,6 @@ E_WITS = attr("wits")
 E_WKEY = attr("wkey")
 E_WS = attr("ws")
 E_SIGLUM = attr("siglum")
-E_FILE = attr("file")
 
 APP, LEM, RDG, RDGGRP = (f"{_T}{n}" for n in ("app", "lem", "rdg", "rdgGrp"))
 WITNESS, LISTWIT = f"{_T}witness", f"{_T}listWit"
@@ -97,40 +95,6 @@ def siglum(witness: etree._Element) -> str:
     if abbr is not None and "".join(abbr.itertext()).strip():
         return " ".join("".join(abbr.itertext()).split())
     return " ".join((witness.get("n") or "").split()) or (witness.get(XML_ID) or "")
-
-
-def declared_sigla(root: etree._Element) -> list[str]:
-    """The sigla of the witnesses the HTML list of sigla shows (teiHeader, standOff), in its order."""
-    found = []
-    for place in (f"{_T}teiHeader", f"{_T}standOff"):
-        for container in root.iterchildren(place):
-            for w in container.iter(WITNESS):
-                name = " ".join(siglum(w).split())
-                if name:
-                    found.append(name)
-    return found
-
-
-def witness_file_tokens(root: etree._Element) -> dict[str, str]:
-    """Siglum -> its part of the witness pages' file names: bounded and unique (`core/names.py`).
-
-    The one place it is decided: the build names the pages with it, and
-    `mark_witness_files` gives it to the stylesheets, which link with it.
-    """
-    return file_names(declared_sigla(root))
-
-
-def mark_witness_files(root: etree._Element) -> None:
-    """`editio:file` on each declared witness with a siglum: its file token, percent-encoded for a link."""
-    tokens = witness_file_tokens(root)
-    if not tokens:
-        return
-    for place in (f"{_T}teiHeader", f"{_T}standOff"):
-        for container in root.iterchildren(place):
-            for w in container.iter(WITNESS):
-                name = " ".join(siglum(w).split())
-                if name:
-                    w.set(E_FILE, href(tokens[name]))
 
 
 def witness_tokens(root: etree._Element) -> tuple[dict[str, set[str]], list[etree._Element]]:
