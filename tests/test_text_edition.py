@@ -1,4 +1,4 @@
-"""The text edition on real TEI: the sample edition and the shared corpus.
+"""The text edition on real TEI: the sample edition and the corpus (tests/corpus, ../shared/corpus).
 
 * every word of the reading text appears, in order, in the text edition;
 * the sample edition shows its eight note markers after the same words as the
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
+from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, params
 from editio import page, transform
 from editio.formats import get_format
 from editio.load import LoadOptions, load
@@ -26,7 +26,6 @@ from editio.prepare import prepare
 from editio.publish import PublishOptions, publish
 from editio.textlayout import reading_text
 
-SEED = SHARED / "seed" / "000_2e74f0d3a1d7c6a6.txt"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 
@@ -137,7 +136,7 @@ def text_edition(path: Path, **kw) -> str:
 DOCUMENTS = [SAMPLE, *corpus_p5_files()]
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_every_reading_word_in_order(path: Path):
     doc = load(path, load_options(path))
     expected = words(reading_text_of(doc.tree))
@@ -150,7 +149,7 @@ def test_every_reading_word_in_order(path: Path):
                     f"edition (or out of order); around it: {context}", pytrace=False)
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_layout_invariants(path: Path):
     out = text_edition(path)
     assert out.endswith("\n") and not out.endswith("\n\n")
