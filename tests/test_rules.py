@@ -94,6 +94,14 @@ def test_prefixdef_expansion(tmp_path):
     assert any("pers:Bob9" in d.message and d.severity.value == "warning" for d in diagnostics)
 
 
+def test_prefixdef_replacement_naming_a_group_the_pattern_lacks(tmp_path):
+    # matchPattern="[a-z]+" with "$1" (print_teistylesheets_simpleprint-doc.xml of ../shared): empty, as in XPath
+    header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef>'
+                            '<prefixDef ident="top" matchPattern="[a-z]+" replacementPattern="#top$1"/>'
+                            '</listPrefixDef></encodingDesc>')
+    assert found(make(tmp_path, '<p xml:id="top"><ref target="top:x">x</ref></p>', header), "integrity.pointer") == []
+
+
 def test_bad_prefixdef_pattern_is_reported(tmp_path):
     header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef>'
                             '<prefixDef ident="x" matchPattern="([a-z" replacementPattern="#$1"/>'

@@ -36,8 +36,13 @@ class PrefixDef:
         m = self.match.fullmatch(rest)
         if m is None:
             return None
-        # TEI replacement patterns use $1..$9 (XPath replace() syntax).
-        return re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", self.replacement)
+        # TEI replacement patterns use $1..$9 (XPath replace() syntax); as there, a group the
+        # pattern does not have is the empty string (the TEI Stylesheets' own test file does it).
+        return re.sub(r"\$(\d)", lambda g: self._group(m, int(g.group(1))), self.replacement)
+
+    @staticmethod
+    def _group(m: re.Match, n: int) -> str:
+        return (m.group(n) if n <= m.re.groups else "") or ""
 
 
 @dataclass(slots=True)
