@@ -52,6 +52,37 @@ def pytest_runtest_setup(item):
         pytest.skip(f"needs ../shared ({why}): {reason}")
 
 
+# Whole-corpus tests that fail on files of the corpus's second batch (new genres), known and left to
+# issue 14 ("Real TEI's long tail"), whose done-when is that every document of the corpus passes them.
+# Strict: when a fix makes one pass, the run fails until its entry goes.
+KNOWN_FAILURES = {
+    ("test_text_and_html_editions_agree", "letter_schnitzler_L02310.xml"):
+        "the HTML glues the address lines ('SchnitzlerWien', 'HerrnLandesgerichtsrat')",
+    ("test_every_reading_word_on_the_page_in_order", "letter_schnitzler_L02647.xml"):
+        "the test's reading text joins the words a <space/> parts ('Jahre<space/>seitdem')",
+    ("test_every_reading_word_in_order", "letter_schnitzler_L02647.xml"):
+        "the test's reading text joins the words a <space/> parts ('Jahre<space/>seitdem')",
+    ("test_every_reading_word_on_the_page_in_order", "speech_parlamint_esga_root.xml"):
+        "a teiCorpus root whose 312 xi:include targets are not shipped has no reading text",
+    ("test_every_reading_word_in_order", "speech_parlamint_esga_root.xml"):
+        "a teiCorpus root whose 312 xi:include targets are not shipped has no reading text",
+    ("test_text_and_html_editions_agree", "print_teistylesheets_simpleprint-doc.xml"):
+        "a figure's description: 'Image' in the HTML only",
+    ("test_every_reading_word_on_the_page_in_order", "genetic_faust_gsa-390020-0002.xml"):
+        "a sourceDoc transcription has no <text>: no reading text",
+    ("test_every_reading_word_in_order", "genetic_faust_gsa-390020-0002.xml"):
+        "a sourceDoc transcription has no <text>: no reading text",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        reason = callspec and KNOWN_FAILURES.get((getattr(item, "originalname", ""), callspec.id))
+        if reason:
+            item.add_marker(pytest.mark.xfail(reason=f"known, issue 14: {reason}", strict=True))
+
+
 def corpus_files(pattern: str = "*.xml") -> list[Path]:
     """The repository's corpus files matching `pattern`, then (when ../shared is
     used) those of ../shared/corpus that are not copied here, by file name."""
