@@ -12,7 +12,7 @@ Sets, all measured in the same run:
 
 For each set it prints seconds per MB of
   limit     lxml parse + serialize to bytes of every file, in this process;
-  build-j1  editio.build.build(..., jobs=1, force=True): in-process, one core,
+  build-j1  editio.build.run.build(..., jobs=1, force=True): in-process, one core,
             every format (html, text), checks, index and the HTML pages of
             the witnesses of critical editions included (their time is also
             printed apart, with the ratio without them). The ratio
@@ -53,9 +53,9 @@ NOT_P5 = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml"}
 sys.path.insert(0, str(HERE))
 import make_scale_corpus  # noqa: E402
 
-from editio import build_worker  # noqa: E402
-from editio.build import BuildOptions, build  # noqa: E402
-from editio.load import LoadOptions  # noqa: E402
+from editio.build import worker as build_worker  # noqa: E402
+from editio.build.run import BuildOptions, build  # noqa: E402
+from editio.load.document import LoadOptions  # noqa: E402
 
 # The pages of the witnesses of a critical edition (build_witnesses.py) are part
 # of the build (HTML, one full transformation per witness): timed apart here so

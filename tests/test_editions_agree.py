@@ -38,10 +38,10 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import SAMPLE, corpus_p5_files, params
-from editio.formats import get_format
-from editio.load import load
-from editio.publish import PublishOptions, publish
-from editio.textlayout import reading_text
+from editio.render.formats import get_format
+from editio.load.document import load
+from editio.render.publish import PublishOptions, publish
+from editio.render.textlayout import reading_text
 from test_text_edition import load_options, text_parts
 
 WORD = re.compile(r"\w+")

@@ -22,11 +22,11 @@ from lxml import etree
 
 from conftest import CORPUS, ROOT
 from editio.cli import main
-from editio.diagnostics import Diagnostic
-from editio.formats import get_format
-from editio.load import TEI_NS, parse_bytes
-from editio.publish import publish
-from editio.validate import ValidateOptions, validate_document
+from editio.core.diagnostics import Diagnostic
+from editio.render.formats import get_format
+from editio.load.document import parse_bytes
+from editio.render.publish import publish
+from editio.check.validate import ValidateOptions, validate_document
 
 MUTANTS = int(os.environ.get("EDITIO_FUZZ_MUTANTS", "2000"))
 PER_MUTANT_SECONDS = 10  # a hang, not a slow run: a mutant takes milliseconds

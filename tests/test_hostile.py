@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from editio.cli import main
-from editio.load import LoadOptions, load
+from editio.load.document import LoadOptions, load
 
 CASES = Path(__file__).parent / "cases" / "hostile"
 
@@ -247,7 +247,7 @@ def test_validate_folder_loop_is_reported_and_walk_goes_on(tmp_path):
 
 
 def test_discover_lists_each_file_once(tmp_path):
-    from editio.discover import discover
+    from editio.core.discover import discover
 
     top = _looping_tree(tmp_path)
     (tmp_path / "alias").symlink_to(top / "a")

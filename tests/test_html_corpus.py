@@ -22,7 +22,6 @@ A figure's description is the alt text of its image.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -33,8 +32,8 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLE, corpus_p5_files, first_missing, needs_java, param
-from editio.load import LoadOptions, load
-from editio.prepare import BLOCK, ID, prepare
+from editio.load.document import LoadOptions, load
+from editio.prepare.annotate import BLOCK, ID, prepare
 from html_support import publish_html, words
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

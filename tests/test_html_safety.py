@@ -9,15 +9,14 @@ full of hostile values, whatever the HTML modules do with them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree, html as lxml_html
 
-from editio.formats import get_format
-from editio.load import parse_bytes
-from editio.publish import publish
-from editio.transform import compile_stylesheet, messages_to_diagnostics
+from editio.render.formats import get_format
+from editio.load.document import parse_bytes
+from editio.render.publish import publish
+from editio.render.transform import compile_stylesheet, messages_to_diagnostics
 
 HARNESS = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="editio:common/safety.xsl"/>

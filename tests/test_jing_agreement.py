@@ -12,9 +12,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT, SAMPLE, TEI_ALL, corpus_groups, in_shared, needs_java
-from editio import schemas
-from editio.load import load
-from editio.validate import ValidateOptions
+from editio.check import schemas
+from editio.load.document import load
+from editio.check.validate import ValidateOptions
 
 
 def _files(corpus, own=True):

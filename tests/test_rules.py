@@ -9,11 +9,11 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, SAMPLE, corpus_groups
-from editio.load import Document, load
-from editio.locate import Locator
-from editio.rules import registered, run_rules
-from editio.rules.dates import parse, parse_iso
-from editio.rules.pointer_attributes import EVERYWHERE, NOT_TEMPORAL, ON_ELEMENTS
+from editio.load.document import Document, load
+from editio.core.locate import Locator
+from editio.check.rules import registered, run_rules
+from editio.check.rules.dates import parse, parse_iso
+from editio.check.rules.pointer_attributes import EVERYWHERE, NOT_TEMPORAL, ON_ELEMENTS
 
 HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p>"
           "</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")
@@ -94,12 +94,14 @@ def test_prefixdef_expansion(tmp_path):
     assert any("pers:Bob9" in d.message and d.severity.value == "warning" for d in diagnostics)
 
 
-def test_prefixdef_replacement_naming_a_group_the_pattern_lacks(tmp_path):
-    # matchPattern="[a-z]+" with "$1" (print_teistylesheets_simpleprint-doc.xml of ../shared): empty, as in XPath
+def test_prefixdef_replacement_beyond_the_pattern_groups(tmp_path):
+    """$1 with a matchPattern of no group is the empty string, as in XPath replace()
+    (TEI simplePrint declares such a prefixDef; the rule used to crash on it)."""
     header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef>'
-                            '<prefixDef ident="top" matchPattern="[a-z]+" replacementPattern="#top$1"/>'
+                            '<prefixDef ident="s" matchPattern="[a-z]+" replacementPattern="#a$1"/>'
                             '</listPrefixDef></encodingDesc>')
-    assert found(make(tmp_path, '<p xml:id="top"><ref target="top:x">x</ref></p>', header), "integrity.pointer") == []
+    doc = make(tmp_path, '<p xml:id="a"><ref target="s:x">x</ref> <ref target="s:y">y</ref></p>', header)
+    assert found(doc, "integrity.pointer") == []
 
 
 def test_bad_prefixdef_pattern_is_reported(tmp_path):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
 
 from conftest import CORPUS, SHARED_SCHEMAS, TEI_ALL, shared
-from editio import schematron
-from editio.load import Document, load
-from editio.validate import ValidateOptions
+from editio.check import schematron
+from editio.load.document import Document, load
+from editio.check.validate import ValidateOptions
 
 TEI = "http://www.tei-c.org/ns/1.0"
 

@@ -16,15 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, params
-from editio import page, transform
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.prepare import prepare
-from editio.publish import PublishOptions, publish
-from editio.textlayout import reading_text
+from editio.render import page, transform
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.prepare.annotate import prepare
+from editio.render.publish import PublishOptions, publish
+from editio.render.textlayout import reading_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")

@@ -11,9 +11,9 @@ from urllib.parse import unquote
 from lxml import html
 
 from conftest import CORPUS, ROOT
-from editio.build import BuildOptions, build
-from editio.build_witnesses import declared_sigla, file_token
-from editio.load import load
+from editio.build.run import BuildOptions, build
+from editio.build.witnesses import declared_sigla, file_token
+from editio.load.document import load
 
 CASE = ROOT / "tests" / "cases" / "textcrit" / "lacunae.xml"
 

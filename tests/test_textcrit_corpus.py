@@ -20,11 +20,11 @@ import pytest
 from lxml import html
 
 from conftest import CORPUS, corpus_files, param, params
-from editio.formats import get_format
-from editio.load import load
-from editio.prepare import prepare
-from editio.publish import PublishOptions, publish
-from editio.textcrit import siglum
+from editio.render.formats import get_format
+from editio.load.document import load
+from editio.prepare.annotate import prepare
+from editio.render.publish import PublishOptions, publish
+from editio.prepare.textcrit import siglum
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 E = "{urn:editio}"

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, corpus_files, params
-from editio import witness_splice
-from editio.build_witnesses import declared_sigla, file_token, witness_pages, with_witness_pages
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
+from editio.render import witness_splice
+from editio.build.witnesses import declared_sigla, file_token, witness_pages, with_witness_pages
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions, load
+from editio.render.publish import PublishOptions, publish
 
 CASES = ROOT / "tests" / "cases" / "textcrit"
 CRITICAL = (corpus_files("crit_*.xml") + [CORPUS / "pta0013.pta003.pta-grc1.xml"]

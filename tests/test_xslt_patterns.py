@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from editio.resources import xslt_dir
+from editio.core.resources import xslt_dir
 
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 # the last step of a pattern alternative: `*`, `prefix:*`, `node()` or `text()`, with a predicate
@@ -47,7 +47,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def _last_step(alternative: str) -> str:
-    depth, quote = 0, ""
+    depth, _quote = 0, ""
     for i in range(len(alternative) - 1, -1, -1):
         ch = alternative[i]
         if ch == "]":

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from editio import __version__
-from editio.diagnostics import Diagnostics, Severity
-from editio.formats import get_format
-from editio.load import LoadOptions, load
-from editio.publish import PublishOptions, publish
-from editio.report import format_diagnostics
-from editio.discover import discover
-from editio.validate import ValidateOptions, validate_document
-from editio.write import write_atomic
+from editio.core.diagnostics import Diagnostics, Severity
+from editio.render.formats import get_format
+from editio.load.document import LoadOptions
+from editio.pipeline import publish_document
+from editio.render.publish import PublishOptions
+from editio.core.report import format_diagnostics
+from editio.check.validate import ValidateOptions
+from editio.core.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -69,8 +69,8 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     import os
 
-    from editio.schemas import SchemaError
-    from editio.validate import validate_paths
+    from editio.check.schemas import SchemaError
+    from editio.check.validate import validate_paths
 
     options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
                               integrity=not no_integrity)
@@ -80,7 +80,7 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     except SchemaError as exc:
         click.echo(f"editio: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    found = Diagnostics(diagnostics).without(disable)
+    found = Diagnostics(diagnostics)  # --disable applied by validate_document
     text = format_diagnostics(found, out_format, summary=True, files=[str(f) for f in files])
     # Machine formats go to stdout (to be redirected into a report file); text to stderr.
     click.echo(text, err=out_format == "text", nl=False)
@@ -100,7 +100,7 @@ def schema():
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def schema_add(url, file):
     """Use FILE wherever a document's <?xml-model?> names URL."""
-    from editio.schemas import add_to_cache
+    from editio.check.schemas import add_to_cache
 
     try:
         target = add_to_cache(url, file)
@@ -113,7 +113,7 @@ def schema_add(url, file):
 @schema.command(name="list")
 def schema_list():
     """The URLs the cache answers, and their local files."""
-    from editio.schemas import cache_dir, cached_schemas
+    from editio.check.schemas import cache_dir, cached_schemas
 
     for url, name in sorted(cached_schemas().items()):
         click.echo(f"{url}\t{cache_dir() / name}")
@@ -129,25 +129,21 @@ def _publish_command(fmt_name: str):
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
     def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
-        doc = load(file, LoadOptions(xinclude=xinclude, huge=huge))
-        found = Diagnostics(list(doc.diagnostics))
-        if not doc.ok:
-            _emit(found)
-            sys.exit(EXIT_ERRORS)
         options = PublishOptions(
             view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
             user_templates=tuple(user_templates), **extra,
         )
-        result = publish(doc, get_format(fmt_name), options)
-        found.extend(result.diagnostics)
-        if found.has_errors or result.output is None:
+        run = publish_document(file, [(get_format(fmt_name), options)], LoadOptions(xinclude=xinclude, huge=huge))
+        found = Diagnostics(run.diagnostics)
+        if run.failed:
             _emit(found)
             sys.exit(EXIT_ERRORS)
+        result = run.outputs[fmt_name]
         try:
             if output:
-                write_atomic(output, result.output)
+                write_atomic(output, result)
             else:
-                click.echo(result.output, nl=False)
+                click.echo(result, nl=False)
         except OSError as exc:
             _emit(found)
             click.echo(f"editio: cannot write {output}: {exc.strerror or exc}", err=True)
@@ -241,7 +237,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
     and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
     """
-    from editio.build import BuildError, BuildInterrupted, BuildOptions, build as run_build
+    from editio.build.run import BuildError, BuildInterrupted, BuildOptions, build as run_build
 
     names = tuple(dict.fromkeys(f.strip() for f in formats.split(",") if f.strip()))
     if not names:

@@ -11,7 +11,7 @@ import pytest
 
 from browser_support import axe_violations, browser  # noqa: F401 (a fixture)
 from conftest import CORPUS, ROOT
-from editio.build import BuildOptions, build
+from editio.build.run import BuildOptions, build
 
 CASE = ROOT / "tests" / "cases" / "textcrit" / "parallel-segmentation.xml"
 

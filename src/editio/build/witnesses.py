@@ -1,0 +1,117 @@
+"""The pages of the witnesses of a critical edition, in `editio build`.
+
+For a document that declares witnesses (listWit/witness in the teiHeader or
+standOff), the HTML edition `x.html` gets one page per witness beside it,
+`x.{siglum}.html`, the text as that witness reads it (`--witness SIGLUM`);
+the edition and every witness page get the parameters `witness-pages`
+(`x.{siglum}.html`: the list of sigla links to them) and `edition-page`
+(`x.html`: a witness page links back). A siglum's ASCII signs that mean
+something in a path or URL become '_', as the stylesheet's
+`witness-file-token` (xslt/common/textcrit.xsl) writes them in links.
+
+A user who sets `witness-pages` with -p names the pages: then nothing is
+generated here.
+
+The pages come from one transformation for all the witnesses
+(witness_splice.py); where that cannot be sure of giving the same bytes, from
+the whole transformation per witness, as `editio html --witness` does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from editio.render import witness_splice
+from editio.core.diagnostics import Diagnostic, error, warning
+from editio.render.formats import get_format
+from editio.load.document import Document
+from editio.render.publish import PublishOptions, publish
+
+from editio.core.namespaces import TEI
+_UNSAFE = set(" !\"#$%&()*+,/:;<=>?@[\\]^`{|}~'")
+
+
+def file_token(siglum: str) -> str:
+    """A siglum as it stands in a witness page's file name."""
+    return "".join("_" if c in _UNSAFE else c for c in siglum)
+
+
+def declared_sigla(doc: Document) -> list[str]:
+    """The sigla of the witnesses the HTML list of sigla shows, in its order."""
+    from editio.prepare.textcrit import siglum
+
+    root = doc.tree.getroot()
+    found = []
+    for place in (f"{TEI}teiHeader", f"{TEI}standOff"):
+        for container in root.iterchildren(place):
+            for w in container.iter(f"{TEI}witness"):
+                name = " ".join(siglum(w).split())
+                if name:
+                    found.append(name)
+    return found
+
+
+def _names(rel: str) -> tuple[PurePosixPath, str]:
+    path = PurePosixPath(rel)
+    return path.parent, path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
+                       outputs: tuple[tuple[str, str], ...]) -> dict[str, PublishOptions]:
+    """Per-format options, the HTML edition's with the witness-page parameters."""
+    html_rel = dict(outputs).get("html")
+    html = options.get("html")
+    if html_rel is None or html is None or "witness-pages" in dict(html.params) or not declared_sigla(doc):
+        return options
+    _folder, stem = _names(html_rel)
+    params = (*html.params, ("witness-pages", quote(stem) + ".{siglum}.html"),
+              ("edition-page", quote(PurePosixPath(html_rel).name)))
+    return {**options, "html": dataclasses.replace(html, params=params)}
+
+
+def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
+                  found: list[Diagnostic]) -> list[tuple[str, str]]:
+    """The witness pages to write, (path relative to the output folder, text).
+
+    `options` are those from `with_witness_pages`; new findings go to `found`
+    (a finding the edition itself already reported is not repeated per page).
+    """
+    html_rel = dict(outputs).get("html")
+    html = options.get("html")
+    if html_rel is None or html is None or "edition-page" not in dict(html.params):
+        return []
+    folder, stem = _names(html_rel)
+    seen_findings = {(d.line, d.code, d.message) for d in found}
+    first_names: dict[str, str] = {}  # the first witness of each page name gets the page
+    for name in declared_sigla(doc):
+        first_names.setdefault(file_token(name), name)
+    # One transformation for all the pages; the whole one per witness where it cannot be sure.
+    fast = witness_splice.pages(doc, html, list(first_names.values()), seen_findings) if len(first_names) > 1 else None
+    pages: list[tuple[str, str]] = []
+    tokens: dict[str, str] = {}
+    for name in declared_sigla(doc):
+        token = file_token(name)
+        if token in tokens:
+            if tokens[token] != name:
+                found.append(warning(str(doc.path), 0, 0,
+                                     f"witnesses {tokens[token]!r} and {name!r} would share the page "
+                                     f"{stem}.{token}.html: only the first is written", "build.witness-page"))
+            continue
+        tokens[token] = name
+        rel = (folder / f"{stem}.{token}.html").as_posix()
+        if fast is not None:
+            pages.append((rel, fast[name]))
+            continue
+        published = publish(doc, get_format("html"), dataclasses.replace(html, witness=name))
+        for d in published.diagnostics:
+            if (d.line, d.code, d.message) not in seen_findings:
+                seen_findings.add((d.line, d.code, d.message))
+                found.append(d)
+        if published.output is None:
+            found.append(error(str(doc.path), 0, 0, f"the page of witness {name} could not be produced",
+                               "build.no-output"))
+            continue
+        pages.append((rel, published.output))
+    return pages

@@ -1,0 +1,111 @@
+"""Validation: from a loaded document to a list of diagnostics.
+
+Levels: well-formedness and hostile input (from `load`), schema
+(`schemas.py`: RelaxNG, XSD, DTD), Schematron (`schematron.py`), editorial
+integrity (`rules/`). Every level reports everything it finds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+from lxml import etree
+
+from editio.check import schemas, schematron
+from editio.core.diagnostics import Diagnostic, switched_off
+from editio.core.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
+from editio.load.document import Document, LoadOptions, load
+from editio.check.rules import run_rules
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else the default schema
+    schematron: tuple[str, ...] = ()  # --schematron files
+    disabled: tuple[str, ...] = ()  # codes (or groups) switched off
+    integrity: bool = True
+    # A document that names no schema is checked against editio's default schema;
+    # `editio build` says False: there it would cost more than the transformation
+    # itself, on documents that chose no schema.
+    default_schema: bool = True
+
+
+# A schema code -> the integrity code that reports the same finding.
+SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
+
+
+def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
+    if not doc.ok:
+        return [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)]
+    found: list[Diagnostic] = []
+    found.extend(schemas.check(doc, options))
+    found.extend(schematron.check(doc, options))
+    if options.integrity:
+        # What the schema already said on a line (a repeated xml:id, a bad
+        # date value) is not said twice by the rule that checks the same.
+        said = {(SAME_FINDING[d.code], d.line) for d in found if d.code in SAME_FINDING}
+        found.extend(d for d in run_rules(doc, options.disabled) if (d.code, d.line) not in said)
+    return [d for d in found if not switched_off(d.code, options.disabled)]
+
+
+def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
+    return validate_document(load(path, load_options), options)
+
+
+def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
+                   load_options: LoadOptions = LoadOptions(), jobs: int = 1) -> tuple[list[Path], list[Diagnostic]]:
+    """Validate every file under `paths`: (files checked, diagnostics in a deterministic order).
+
+    With jobs > 1 the files go to worker processes. The schemas are compiled
+    here first, so forked workers inherit them instead of compiling again
+    (lxml schemas cannot be pickled; tei_all takes seconds to compile).
+    A --schema that cannot be read raises schemas.SchemaError.
+    """
+    files, walk_problems = discover(paths)
+    if options.schema:
+        schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1 or multiprocessing.get_start_method(allow_none=False) != "fork":
+        results = [validate_file(f, options, load_options) for f in files]
+    else:
+        schemas.precompile(_likely_schemas(files, options))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
+    found = [d for d in walk_problems if not switched_off(d.code, options.disabled)] + [d for r in results for d in r]
+    return files, sorted(found, key=lambda d: d.sort_key)
+
+
+def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
+    """Schemas the files will need, found cheaply (a look at each file's head)."""
+    if options.schema:
+        return []
+    refs = {schemas.own_schema()}
+    for f in files:
+        try:
+            with open(f, "rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            continue
+        doc = _load_head(head, f)
+        if doc is not None:
+            found, _problems = schemas.schemas_for(doc, options)
+            refs.update(found)
+    return sorted(refs, key=lambda r: r.location)
+
+
+def _load_head(head: bytes, path: Path) -> Document | None:
+    """A Document holding only the PIs before the root, or None."""
+    if b"<?xml-model" not in head:
+        return None
+    end = head.find(b"<", head.rfind(b"?>", 0, head.find(b"<", head.rfind(b"<?xml-model") + 2)) + 2)
+    pis = b"".join(m.group(0) + b"\n" for m in re.finditer(rb"<\?xml-model[^?]*\?>", head[:max(end, 0)] or head))
+    try:
+        stub = etree.fromstring(pis + b"<stub/>", etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return None
+    return Document(path, stub.getroottree())

@@ -1,0 +1,378 @@
+"""Secure loading of TEI documents: the one entry point every command uses.
+
+Safe by default: no network, no DTD loading, no external entities, libxml2's
+entity-amplification guard on (it holds even with huge_tree, which is off
+unless asked), XInclude only on request and only inside the document's
+folder tree.
+
+A document is parsed once with entity references kept as nodes (the scout
+pass), so its internal DTD can be inspected before anything is expanded:
+external entities and DTDs are refused with the place they are declared.
+Only a document that declares internal entities is parsed a second time,
+with those entities expanded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from editio.core.diagnostics import Diagnostic, error, unique
+
+from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XI_NS
+TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
+P4_HELP = (
+    "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
+    "(https://github.com/TEIC/Stylesheets/tree/released/profiles/default/p4)"
+)
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    xinclude: bool = False
+    huge: bool = False
+
+
+@dataclass
+class Document:
+    """A parsed source, or the diagnostics that say why it could not be."""
+
+    path: Path
+    tree: etree._ElementTree | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None
+
+
+class _Gate(etree.Resolver):
+    """Every URL libxml2 would fetch resolves to nothing, except the files
+    editio has checked and allowed (XInclude targets inside the folder)."""
+
+    def __init__(self, allowed: set[Path] | None = None):
+        super().__init__()
+        self.allowed = allowed if allowed is not None else set()
+
+    def resolve(self, url, pubid, context):
+        target = _local_path(url)
+        if target is not None and target in self.allowed:
+            return self.resolve_filename(str(target), context)
+        return self.resolve_string("", context)
+
+
+def make_parser(huge: bool = False, entities: bool = True, allowed: set[Path] | None = None) -> etree.XMLParser:
+    """The only parser editio uses on sources. `entities=False` keeps entity
+    references as nodes (the scout pass); True expands internal ones only."""
+    parser = etree.XMLParser(
+        resolve_entities="internal" if entities else False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=huge,
+        remove_comments=False,
+        remove_pis=False,
+        strip_cdata=True,
+        # Duplicate xml:ids are the integrity rules' to report (integrity.id),
+        # with every other problem of the file; as a parse error they would
+        # hide the whole document, and wrongly so inside egXML examples.
+        collect_ids=False,
+    )
+    parser.resolvers.add(_Gate(allowed))
+    return parser
+
+
+def load(path: str | Path, options: LoadOptions = LoadOptions()) -> Document:
+    path = Path(path)
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Document(path, None, [error(shown, 0, 0, f"cannot read file: {exc.strerror or exc}", "io.read")])
+    return parse_bytes(data, path, options)
+
+
+def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -> Document:
+    shown = str(path)
+    problem = _refuse_before_parsing(data, shown)
+    if problem:
+        return Document(path, None, [problem])
+    resolved = path.resolve()
+    url = resolved.as_uri()
+    allowed: set[Path] = set()
+    scout = make_parser(options.huge, entities=False, allowed=allowed)
+    try:
+        root = etree.fromstring(data, scout, base_url=url)
+    except etree.XMLSyntaxError as exc:
+        return Document(path, None, _syntax_diagnostics(exc, scout, shown, url, data))
+    tree = root.getroottree()
+    problems = _refuse_after_parsing(tree, shown, data)
+    if problems:
+        return Document(path, None, problems)
+    if _declares_entities(tree):
+        parser = make_parser(options.huge, entities=True, allowed=allowed)
+        try:
+            tree = etree.fromstring(data, parser, base_url=url).getroottree()
+        except etree.XMLSyntaxError as exc:
+            return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
+    # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
+    problems = _check_root(tree.getroot(), shown)
+    if not problems and options.xinclude:
+        problems = _expand_xincludes(tree, resolved, shown, allowed)
+    if problems:
+        return Document(path, None, problems)
+    return Document(path, tree)
+
+
+# --- before parsing: bytes that are not XML text ---------------------------
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (a .docx or .odt?)",
+    b"\x1f\x8b": "a gzip archive", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+}
+_BOMS = [
+    (b"\xef\xbb\xbf", "UTF-8"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+]
+# XML spec, appendix F: the first bytes of '<?xm' tell the encoding family.
+_SNIFF = [(b"<\x00?\x00", "UTF-16", "utf-16-le"), (b"\x00<\x00?", "UTF-16", "utf-16-be")]
+_DECL = re.compile(r"""<\?xml\s[^>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1""")
+_CONTROL = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _family(encoding: str) -> str:
+    name = encoding.upper().replace("_", "-")
+    if name in ("UTF-16", "UTF-16LE", "UTF-16BE", "UCS-2", "ISO-10646-UCS-2", "UNICODE"):
+        return "UTF-16"
+    if name.startswith(("UTF-32", "UCS-4", "ISO-10646-UCS-4")):
+        return "UTF-32"
+    if name.startswith(("EBCDIC", "IBM0", "CP037", "CP500")):
+        return "EBCDIC"
+    return "UTF-8" if name in ("UTF-8", "UTF8") else "ASCII"
+
+
+def _refuse_before_parsing(data: bytes, shown: str) -> Diagnostic | None:
+    head = data[:4096]
+    bom = next(((mark, fam) for mark, fam in _BOMS if head.startswith(mark)), None)
+    sniffed = next(((fam, codec) for mark, fam, codec in _SNIFF if head.startswith(mark)), None)
+    if bom is None and sniffed is None:
+        if not data.strip():
+            return error(shown, 1, 1, "the file is empty", "xml.empty")
+        for magic, kind in _MAGIC.items():
+            if head.startswith(magic):
+                return error(shown, 1, 1, f"the file is binary ({kind}), not XML text", "xml.binary")
+        if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
+            return error(shown, 1, 1, "the file is binary, not XML text", "xml.binary")
+    if bom and bom[1] == "UTF-16" and not data[len(bom[0]):].strip(b"\x00 \t\r\n"):
+        return error(shown, 1, 1, "the file is empty (only a byte-order mark)", "xml.empty")
+    return _encoding_problem(head, bom, sniffed, shown)
+
+
+def _encoding_problem(head: bytes, bom, sniffed, shown: str) -> Diagnostic | None:
+    """The bytes' own evidence (a BOM, UTF-16 '<?') against the declared encoding."""
+    if bom:
+        family, text = bom[1], head[len(bom[0]):]
+        codec = {"UTF-8": "utf-8", "UTF-16": "utf-16", "UTF-32": "utf-32"}[family]
+        text = head.decode(codec, errors="replace").lstrip("\ufeff")
+        evidence = f"a {family} byte-order mark"
+    elif sniffed:
+        family, codec = sniffed
+        text = head.decode(codec, errors="replace")
+        evidence = "UTF-16 bytes (without a byte-order mark)"
+    else:
+        family, text, evidence = "ASCII", head.decode("latin-1"), "ASCII-compatible bytes (UTF-8?)"
+    match = _DECL.match(text)
+    if not match:
+        return None
+    declared = match.group(2)
+    fam = _family(declared)
+    clash = (fam != family) and not (family == "ASCII" and fam in ("UTF-8", "ASCII")) \
+        and not (family == "UTF-8" and fam == "UTF-8")
+    if family == "UTF-8" and fam == "ASCII" and declared.upper() not in ("US-ASCII", "ASCII"):
+        clash = True  # a UTF-8 BOM before encoding="ISO-8859-1"
+    if not clash:
+        return None
+    col = match.start(2) + 1  # 1-based, at the declared name
+    return error(
+        shown, 1, col,
+        f"the XML declaration says encoding=\"{declared}\" but the file starts with {evidence}: "
+        "re-save the file in the declared encoding or correct the declaration",
+        "xml.encoding",
+    )
+
+
+# --- parse errors ------------------------------------------------------------
+
+def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes) -> list[Diagnostic]:
+    found = []
+    for entry in parser.error_log:
+        if entry.level_name not in ("ERROR", "FATAL"):
+            continue
+        code, message = _classify(entry.type_name, entry.message.strip())
+        line, col = entry.line, entry.column
+        if entry.filename != url:
+            # Raised inside an entity's replacement text: point at the first
+            # reference in the document instead of a line of that text.
+            line, col = _first_entity_reference(data) or (line, col)
+        found.append(error(shown, line, col, message, code))
+    if not found:
+        line, col = getattr(exc, "position", (exc.lineno or 0, 0))
+        code, message = _classify("", str(getattr(exc, "msg", exc)))
+        found.append(error(shown, line, col, message, code))
+    return unique(found)
+
+
+def _classify(type_name: str, message: str) -> tuple[str, str]:
+    lowered = message.lower()
+    if "amplification" in lowered or "entity loop" in lowered or type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION"):
+        return "xml.entity-expansion", (
+            "entity expansion refused: the entities would expand far beyond the file's size "
+            f"(an entity bomb?) — libxml2: {message}")
+    if type_name == "DTD_ID_REDEFINED" or (lowered.startswith("id ") and "already defined" in lowered):
+        # libxml2 treats xml:id as an ID: a duplicate stops the parse (the ids are link targets).
+        return "xml.duplicate-id", f"{message}: every xml:id must be unique in a document"
+    if type_name == "ERR_RESOURCE_LIMIT" or "xml_parse_huge" in lowered:
+        return "xml.limit", f"{message} (use --huge for a very large trusted document)"
+    if "encoding" in type_name.lower() or "encoding" in lowered:
+        return "xml.encoding", (f"{message}: the bytes are not in the declared encoding "
+                                "(UTF-8 if none is declared)")
+    return "xml.syntax", message
+
+
+# --- after the scout pass: the internal DTD ------------------------------------
+
+def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> list[Diagnostic]:
+    problems = []
+    docinfo = tree.docinfo
+    text = None  # the source decoded, only to point at a problem
+    if docinfo.system_url or docinfo.public_id:
+        text = _text(data, docinfo.encoding)
+        line, col = _locate(text, re.compile(r"<!DOCTYPE\b")) or (1, 1)
+        problems.append(error(
+            shown, line, col,
+            f"external DTD '{docinfo.system_url or docinfo.public_id}' refused: editio never loads DTDs "
+            "(remove the SYSTEM/PUBLIC identifier; validate with --schema instead)",
+            "xml.external-dtd",
+        ))
+    dtd = docinfo.internalDTD
+    if dtd is not None:
+        for entity in dtd.iterentities():
+            if entity.system_url:
+                text = text if text is not None else _text(data, docinfo.encoding)
+                pattern = re.compile(r"<!ENTITY\s+(?:%\s+)?" + re.escape(entity.name) + r"\s")
+                line, col = _locate(text, pattern) or (1, 1)
+                problems.append(error(
+                    shown, line, col,
+                    f"external entity '{entity.name}' ({entity.system_url}) refused: editio never reads "
+                    "external entities",
+                    "xml.external-entity",
+                ))
+    return problems
+
+
+def _declares_entities(tree) -> bool:
+    dtd = tree.docinfo.internalDTD
+    return dtd is not None and any(True for _ in dtd.iterentities())
+
+
+def _text(data: bytes, encoding: str | None) -> str:
+    try:
+        return data.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
+    except LookupError:
+        return data.decode("latin-1")
+
+
+def _locate(text: str, pattern: re.Pattern) -> tuple[int, int] | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    pos = match.start()
+    return text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+
+
+_ENTITY_DECL = re.compile(r"<!ENTITY\s+([^\s%\"'>]+)\s")
+
+
+def _first_entity_reference(data: bytes) -> tuple[int, int] | None:
+    text = _text(data[:200_000], "utf-8")
+    names = _ENTITY_DECL.findall(text)
+    if not names:
+        return None
+    last_decl = max(m.end() for m in _ENTITY_DECL.finditer(text))
+    ref = re.compile("&(?:" + "|".join(map(re.escape, names)) + ");")
+    match = ref.search(text, text.find(">", text.find("]", last_decl)) + 1)
+    if not match:
+        return None
+    pos = match.start()
+    return text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+
+
+# --- the root and XInclude -------------------------------------------------------
+
+def _check_root(root, shown: str) -> list[Diagnostic]:
+    if root.tag in TEI_ROOTS:
+        return []
+    line = root.sourceline or 1
+    if root.tag == "TEI.2" or (isinstance(root.tag, str) and etree.QName(root).localname == "TEI.2"):
+        return [error(shown, line, 1, f"this is TEI P4 (root <TEI.2>), not TEI P5: {P4_HELP}", "tei.p4")]
+    name = etree.QName(root).localname if isinstance(root.tag, str) else str(root.tag)
+    ns = etree.QName(root).namespace if isinstance(root.tag, str) else None
+    if name in ("TEI", "teiCorpus") and not ns:
+        return [error(
+            shown, line, 1,
+            f"root <{name}> has no namespace: TEI P5 needs xmlns=\"{TEI_NS}\" "
+            f"(if this is P4, {P4_HELP})",
+            "tei.root",
+        )]
+    where = f" in namespace {ns}" if ns else " in no namespace"
+    return [error(
+        shown, line, 1,
+        f"root element <{name}>{where} is not a TEI P5 document (expected <TEI> or <teiCorpus> in {TEI_NS})",
+        "tei.root",
+    )]
+
+
+def _local_path(url: str | None) -> Path | None:
+    if not url:
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
+        return None
+    return Path(unquote(parsed.path)).resolve()
+
+
+def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path]) -> list[Diagnostic]:
+    """Expand XIncludes, but only of local files inside the document's folder tree.
+
+    `path` is the document's resolved path. Each target is checked here and
+    added to `allowed`, the only files the parser's resolver will open;
+    includes inside included files are checked the same way in the next round.
+    """
+    folder = path.parent
+    for _round in range(20):
+        includes = list(tree.iter(f"{{{XI_NS}}}include"))
+        if not includes:
+            return []
+        for inc in includes:
+            href = inc.get("href", "")
+            base = _local_path(inc.base) or path
+            scheme = urlparse(href).scheme
+            target = None
+            if href and (not scheme or scheme == "file" or len(scheme) == 1):
+                target = _local_path(href) if scheme == "file" else (base.parent / unquote(href)).resolve()
+            if target is None or not target.is_relative_to(folder):
+                return [error(shown, inc.sourceline or 0, 1,
+                              f"XInclude of '{href}' refused: only files inside {folder} may be included",
+                              "xml.xinclude-outside")]
+            allowed.add(target)
+        try:
+            tree.xinclude()
+        except etree.XIncludeError as exc:
+            return [error(shown, 0, 0, f"XInclude failed: {exc}", "xml.xinclude")]
+    return [error(shown, 0, 0, "XInclude nesting too deep (a loop?)", "xml.xinclude")]

@@ -1,0 +1,60 @@
+"""Put the stylesheets' result into a page shell (Jinja2 templates).
+
+Templates are looked up in the user's folders first, then in editio's own
+`templates/`, so a user overrides any template (page shell, CSS, partials) by
+giving a file of the same name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import jinja2
+
+from editio import __version__
+from editio.render.formats import Format
+from editio.core.resources import templates_dir
+
+
+@lru_cache(maxsize=8)
+def environment(user_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
+    search = [*user_dirs, str(templates_dir())]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def result_context(result, fmt: Format) -> dict:
+    """Read the stylesheet result (`<edition>` with `<part name>` children)."""
+    root = result.getroot()
+    if root is None or root.tag != "edition":
+        raise ValueError("stylesheet result is not an <edition> element")
+    parts = {}
+    for part in root.iterfind("part"):
+        parts[part.get("name")] = fmt.part(part)
+    return {
+        "title": root.findtext("title") or "",
+        "lang": root.get("lang", ""),
+        "dir": root.get("dir", "ltr"),
+        "parts": parts,
+        "meta": {m.get("name"): m.get("content", "") for m in root.iterfind("meta")},
+        "editio_version": __version__,
+    }
+
+
+def render(result, fmt: Format, user_templates: tuple[str, ...] = (), extra: dict | None = None) -> str:
+    context = result_context(result, fmt)
+    context.update(extra or {})
+    return render_context(context, fmt, user_templates)
+
+
+def render_context(context: dict, fmt: Format, user_templates: tuple[str, ...] = ()) -> str:
+    """The page of a `result_context` (editio build's witness pages change its parts first)."""
+    page = environment(tuple(user_templates)).get_template(fmt.template).render(context)
+    return unicodedata.normalize("NFC", page)
