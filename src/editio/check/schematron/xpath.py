@@ -20,7 +20,7 @@ _TEST_TOKEN = re.compile(r"""\s+|(?:ancestor|ancestor-or-self|attribute|child|de
     |(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?![\w.:(-])|[A-Za-z_][\w.-]*:\*""", re.X)
 
 
-def _lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
     pos = 0
     while pos < len(test):
         m = _TEST_TOKEN.match(test, pos)
@@ -33,7 +33,7 @@ def _lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
         return None
 
 
-def _lxml_context(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def lxml_context(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
     """The match pattern as an lxml XPath 1.0 selecting every node it matches, if XPath 1 can say it."""
     if "$" in context or "current(" in context:
         return None
@@ -64,7 +64,7 @@ def _value_comparisons_as_general(expr: str) -> str:
     return "".join(pieces)
 
 
-def _rooted(context: str) -> str | None:
+def rooted(context: str) -> str | None:
     """The pattern as an expression selecting its matches from the document: each
     branch under `//`, except branches already starting at the root."""
     branches = _split_union(context, xpath1=False)
@@ -96,7 +96,7 @@ def _root_branch(branch: str) -> str | None:
     return None
 
 
-def _prefilter(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def prefilter(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
     """A cheap lxml test for "this pattern can match something here": the last
     step of each branch, without predicates (they only narrow the match). Most
     ODD-specific rules of tei_all find no candidates in a document and are
@@ -189,7 +189,7 @@ _LOOSER_THAN_AND = re.compile(r"\b(?:or|if|then|else|some|every|for|let|return|s
 Requirement = tuple[str | None, frozenset[str]]  # (element name or None for any, attribute names)
 
 
-def _requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement, ...] | None:
+def requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement, ...] | None:
     """For each union branch of the pattern: the element its last step names (Clark
     notation; None for `prefix:*`) and attributes that step's predicates require to
     exist (`@a` or `starts-with(@a, 'non-empty')` as an `and` operand). A branch can
