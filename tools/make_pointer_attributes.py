@@ -9,7 +9,7 @@ dates (`from`/`to` are page numbers on `biblScope`): NOT_TEMPORAL lists, for
 each name that is a date somewhere, the elements where it is not.
 
 Usage: python tools/make_pointer_attributes.py [tei_all.rng, default tei/schema/tei_all.rng]
-writes src/editio/rules/pointer_attributes.py.
+writes src/editio/check/rules/pointer_attributes.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from lxml import etree
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "editio" / "rules" / "pointer_attributes.py"
+OUT = ROOT / "src" / "editio" / "check" / "rules" / "pointer_attributes.py"
 
 
 def is_pointer(attribute: etree._Element) -> bool:
