@@ -250,52 +250,50 @@ def _steps(branch: str) -> list[str]:
     return _split_outside(branch, "/")
 
 
-def _split_outside(expr: str, sep: str) -> list[str]:
-    """`expr` split at `sep` where it stands outside brackets, parentheses and strings."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(expr):
-        ch = expr[i]
+def _structure(text: str):
+    """(index, character, depth) for each character outside string literals; `depth`
+    counts the brackets and parentheses open before it (its own opening one not yet)."""
+    depth, quote = 0, None
+    for i, ch in enumerate(text):
         if quote:
             if ch == quote:
                 quote = None
-        elif ch in "'\"":
+            continue
+        if ch in "'\"":
             quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
+            continue
+        if ch in "])":
             depth -= 1
-        elif depth == 0 and expr.startswith(sep, i):
+        yield i, ch, depth
+        if ch in "[(":
+            depth += 1
+
+
+def _split_outside(expr: str, sep: str) -> list[str]:
+    """`expr` split at `sep` where it stands outside brackets, parentheses and strings."""
+    parts, start = [], 0
+    for i, _ch, depth in _structure(expr):
+        if depth == 0 and i >= start and expr.startswith(sep, i):
             parts.append(expr[start:i])
             start = i + len(sep)
-            i = start
-            continue
-        i += 1
     parts.append(expr[start:])
     return parts
 
 
 def _predicates(text: str) -> list[str] | None:
     """`[a][b]` -> ["a", "b"]; None if the text is not a sequence of predicates."""
-    found, depth, quote, start = [], 0, None, 0
-    for i, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            if depth == 0:
-                if ch != "[" or text[start:i].strip():
-                    return None
-                start = i + 1
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-            if depth == 0:
-                if ch != "]":
-                    return None
-                found.append(text[start:i])
-                start = i + 1
-    if depth != 0 or quote or text[start:].strip():
+    found, start, inside = [], 0, False
+    for i, ch, depth in _structure(text):
+        if depth == 0 and ch in "[(":
+            if ch != "[" or text[start:i].strip():
+                return None
+            start, inside = i + 1, True
+        elif depth == 0 and ch in "])":
+            if ch != "]":
+                return None
+            found.append(text[start:i])
+            start, inside = i + 1, False
+    # an unclosed bracket or string leaves `inside` set or text after the last "]"
+    if inside or text[start:].strip():
         return None
     return found
