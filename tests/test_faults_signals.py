@@ -130,8 +130,10 @@ def test_signals_at_random_moments_never_hang_never_leave_a_partial_file(referen
                f"{'fresh' if fresh else 'reused'} folder{', --force' if force else ''})"
         if fresh and out.exists():
             shutil.rmtree(out)
+        # SIGINT at its default, as a terminal gives it (a suite started in the background has it ignored).
         proc = subprocess.Popen(command(src, out, "-q", *(["--force"] if force else [])), env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         workers: set[int] = set()
         try:
             started = time.monotonic()

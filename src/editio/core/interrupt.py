@@ -40,7 +40,7 @@ _state = {"signum": None, "read": -1, "write": -1, "depth": 0, "previous": {}}
 def _note(signum, _frame) -> None:
     if _state["signum"] is None:
         _state["signum"] = signum
-        for other in SIGNALS:
+        for other in _state["previous"]:
             signal.signal(other, signal.SIG_DFL)
     with contextlib.suppress(OSError):  # the pipe is full: a byte is already waiting
         os.write(_state["write"], b"\0")
@@ -60,8 +60,11 @@ def guard():
         read, write = os.pipe()
         os.set_blocking(read, False)
         os.set_blocking(write, False)
+        # A signal ignored when editio started stays ignored (`nohup editio build &`: Ctrl-C in
+        # that terminal is not for it), as Python itself leaves such a SIGINT alone.
+        wanted = [s for s in SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
         _state.update(signum=None, read=read, write=write,
-                      previous={s: signal.signal(s, _note) for s in SIGNALS})
+                      previous={s: signal.signal(s, _note) for s in wanted})
     _state["depth"] += 1
     try:
         yield
