@@ -139,3 +139,16 @@ def test_a_build_outside_the_main_thread_runs_without_signal_handling(src, tmp_p
     thread.start()
     thread.join(120)
     assert len(found["result"].built) == len(FILES)
+
+
+def test_a_signal_ignored_at_the_start_stays_ignored():
+    from editio.core import interrupt
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # `nohup editio build &`
+    try:
+        with interrupt.guard():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # SIGTERM is still caught
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
