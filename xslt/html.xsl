@@ -17,6 +17,7 @@
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>

@@ -17,6 +17,7 @@
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>

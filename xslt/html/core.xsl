@@ -29,7 +29,7 @@
       <xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template>
     </xsl:variable>
     <edition lang="{$page-lang}" dir="{$doc-dir}">
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <meta name="view" content="{$view}"/>
       <part name="metadata"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="toc"><xsl:if test="$toc = 'yes'"><xsl:call-template name="toc"/></xsl:if></part>

@@ -38,7 +38,7 @@
   <xsl:template match="/">
     <edition lang="{$doc-lang}">
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>

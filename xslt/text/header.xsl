@@ -11,7 +11,8 @@
 
   <xsl:template match="tei:teiHeader" mode="metadata">
     <xsl:variable name="ts" select="tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="main" select="($ts/tei:title[@type = 'main'] | $ts/tei:title[not(@type)])[1] | $ts/tei:title[1][not(../tei:title[@type = 'main'] or ../tei:title[not(@type)])]"/>
+    <!-- the document's own title (common/titles.xsl) -->
+    <xsl:variable name="main" select="$document-title"/>
     <xsl:text>&#xE008;=</xsl:text>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates select="$main" mode="plain"/>
