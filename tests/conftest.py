@@ -24,6 +24,22 @@ def corpus_p5_files() -> list[Path]:
     return [f for f in files if f.name not in NOT_P5]
 
 
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+# Lines of a letter: each is a line of its own in both editions, so the words at
+# their ends are apart even when the source has no whitespace between them
+# (<addrLine>Herrn Arthur Schnitzler</addrLine><addrLine>Wien</addrLine>).
+LETTER_LINES = {f"{_TEI}{n}" for n in ("addrLine", "salute", "signed", "dateline", "address")}
+# A seg in these is a line too (a letterhead's segments, a dateline's left and right parts).
+LETTER_FRAMES = {f"{_TEI}{n}" for n in ("dateline", "opener", "closer", "address", "salute", "signed", "postscript")}
+
+
+def is_letter_line(el) -> bool:
+    if el.tag in LETTER_LINES:
+        return True
+    parent = el.getparent()
+    return el.tag == f"{_TEI}seg" and parent is not None and parent.tag in LETTER_FRAMES
+
+
 def first_missing(needles: list[str], haystack: list[str]) -> int | None:
     """Index of the first needle not found, in order, in haystack (a greedy
     subsequence match), or None when every word is there in order."""

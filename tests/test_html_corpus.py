@@ -31,7 +31,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, corpus_p5_files, first_missing
+from conftest import SAMPLE, corpus_p5_files, first_missing, is_letter_line
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import BLOCK, ID, prepare
 from html_support import publish_html, words
@@ -143,6 +143,8 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             notes.append(child)
         elif tag == GAP:
             parts.append(" ")  # the page shows […]: what is missing splits a word
+        elif tag == f"{TEI}space":
+            parts.append(" ")  # a space the source left blank
         elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
             pass
         elif tag == EXAMPLE:
@@ -170,7 +172,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
                 if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not before.tail:
                     parts.append(" ")  # tokens run together are words apart (views.xsl word-space-before)
             # blocks are apart on the page as in the source, even without whitespace between them
-            gap = " " if child.get(BLOCK) else ""
+            gap = " " if child.get(BLOCK) or is_letter_line(child) else ""
             text = child.text or ""
             parts.append(gap + ("" if tag in NO_MIXED and not text.strip() else text))
             reading_text(child, parts, notes)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
+from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing, is_letter_line
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
@@ -72,13 +72,16 @@ def reading_text_of(tree) -> str:
             return
         if tag == f"{TEI}gap":
             return
+        if tag == f"{TEI}space":
+            parts.append(" ")  # a space the source left blank
+            return
         if tag == f"{TEI}w":
             before = el.getprevious()
             if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not (before.tail or ""):
                 parts.append(" ")
         if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan":
             return
-        block = tag in BLOCK
+        block = tag in BLOCK or is_letter_line(el)
         if block:
             parts.append(" ")
         strip = tag in NO_MIXED

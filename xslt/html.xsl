@@ -18,6 +18,8 @@
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
   <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
@@ -28,4 +30,6 @@
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/drama.xsl"/>
+  <xsl:include href="html/correspondence.xsl"/>
+  <xsl:include href="html/registers.xsl"/>
 </xsl:stylesheet>

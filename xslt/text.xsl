@@ -18,6 +18,8 @@
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
@@ -27,4 +29,6 @@
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/verse.xsl"/>
   <xsl:include href="text/drama.xsl"/>
+  <xsl:include href="text/correspondence.xsl"/>
+  <xsl:include href="text/registers.xsl"/>
 </xsl:stylesheet>

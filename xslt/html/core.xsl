@@ -37,6 +37,8 @@
         <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
         <xsl:call-template name="reading-switches"/>
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the registers of standOff (html/registers.xsl) -->
+        <xsl:call-template name="standoff-registers"/>
         <xsl:call-template name="end-notes"/>
         <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>
@@ -44,6 +46,8 @@
       </part>
       <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
       <xsl:call-template name="apparatus-style-part"/>
+      <!-- a letter's sending and receiving, under the title (html/correspondence.xsl) -->
+      <xsl:call-template name="correspondence-part"/>
     </edition>
   </xsl:template>
 

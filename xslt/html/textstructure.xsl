@@ -65,9 +65,7 @@
     <xsl:call-template name="block"/>
   </xsl:template>
 
-  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:address | tei:addrLine">
-    <xsl:call-template name="inline"/>
-  </xsl:template>
+  <!-- salute, signed, dateline, address, addrLine: html/correspondence.xsl -->
 
   <!-- A generated division (divGen): editio generates only the page-level
        table of contents and index; nothing to render here. -->

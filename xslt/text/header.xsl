@@ -23,6 +23,8 @@
       <xsl:apply-templates select="." mode="plain"/>
     </xsl:for-each>
     <xsl:text>&#10;</xsl:text>
+    <!-- a letter's sending and receiving (text/correspondence.xsl) -->
+    <xsl:call-template name="correspondence-lines"/>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'header.author'"/>
       <xsl:with-param name="items" select="$ts/tei:author"/>

@@ -90,7 +90,7 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:seg | tei:span">
+  <xsl:template match="tei:seg | tei:span" name="seg-or-flag">
     <xsl:variable name="key"><xsl:call-template name="editorial-flag"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$key = ''"><xsl:apply-templates/></xsl:when>
