@@ -87,6 +87,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- several people in one author or editor: apart, not run together -->
+  <xsl:template match="tei:author/tei:name | tei:author/tei:persName | tei:editor/tei:name | tei:editor/tei:persName" mode="plain">
+    <xsl:apply-templates mode="plain"/>
+    <xsl:if test="following-sibling::*[1][self::tei:name or self::tei:persName]">;<xsl:if test="not(following-sibling::node()[1][self::text()])"><xsl:text> </xsl:text></xsl:if></xsl:if>
+  </xsl:template>
+
   <!-- Source descriptions: blocks inside become sentences of one line. -->
   <xsl:template match="tei:p | tei:bibl | tei:msIdentifier/*" mode="plain">
     <xsl:apply-templates mode="plain"/>
