@@ -20,6 +20,7 @@
   <xsl:include href="common/titles.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
@@ -32,4 +33,5 @@
   <xsl:include href="html/drama.xsl"/>
   <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/registers.xsl"/>
+  <xsl:include href="html/rendition.xsl"/>
 </xsl:stylesheet>

@@ -20,6 +20,7 @@
   <xsl:include href="common/titles.xsl"/>
   <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
@@ -31,4 +32,5 @@
   <xsl:include href="text/drama.xsl"/>
   <xsl:include href="text/correspondence.xsl"/>
   <xsl:include href="text/registers.xsl"/>
+  <xsl:include href="text/rendition.xsl"/>
 </xsl:stylesheet>

@@ -181,7 +181,8 @@
       ' direction unicode-bidi writing-mode margin margin-top margin-right margin-bottom margin-left',
       ' padding padding-top padding-right padding-bottom padding-left border border-top border-right',
       ' border-bottom border-left border-style border-width border-color display float clear',
-      ' width max-width min-width height font-feature-settings text-orientation ')"/>
+      ' width max-width min-width height font-feature-settings text-orientation',
+      ' border-collapse border-spacing list-style-type transform ')"/>
 
   <!-- @style reduced to its safe declarations ('' if none). -->
   <xsl:template name="safe-style">
@@ -201,7 +202,11 @@
         <xsl:variable name="ok" select="$property != '' and $value != '' and $value-ok = 'yes'
             and translate($property, 'abcdefghijklmnopqrstuvwxyz-', '') = ''
             and contains($editio:style-properties, concat(' ', $property, ' '))"/>
-        <xsl:if test="not($ok) and normalize-space($decl) != '' and not($reported)">
+        <!-- a browser's prefixed copy of an allowed property (-webkit-transform) is
+             left out without a word: it could not do more than the property -->
+        <xsl:variable name="vendor-copy" select="starts-with($property, '-') and $value-ok = 'yes'
+            and contains($editio:style-properties, concat(' ', substring-after(substring($property, 2), '-'), ' '))"/>
+        <xsl:if test="not($ok) and not($vendor-copy) and normalize-space($decl) != '' and not($reported)">
           <xsl:call-template name="editio:report-unsafe">
             <xsl:with-param name="what">style</xsl:with-param>
             <xsl:with-param name="value" select="$decl"/>
@@ -216,15 +221,15 @@
               <xsl:value-of select="concat($property, ': ', $value, ';')"/>
             </xsl:if>
           </xsl:with-param>
-          <xsl:with-param name="reported" select="$reported or (not($ok) and normalize-space($decl) != '')"/>
+          <xsl:with-param name="reported" select="$reported or (not($ok) and not($vendor-copy) and normalize-space($decl) != '')"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- No escapes, comments, markup, at-rules or quotes that could hide them,
-       and no function but the colour ones (url(), image-set(), expression()
-       all are functions). -->
+       and no function but the colour ones and rotate() (url(), image-set(),
+       expression() all are functions; scale() or translate() could cover the page). -->
   <xsl:template name="editio:css-value-ok">
     <xsl:param name="value"/>
     <xsl:variable name="v" select="translate($value, $editio:upper, $editio:lower)"/>
@@ -238,7 +243,8 @@
         <xsl:variable name="last3" select="substring($before, string-length($before) - 2)"/>
         <xsl:variable name="last4" select="substring($before, string-length($before) - 3)"/>
         <xsl:choose>
-          <xsl:when test="$last3 = 'rgb' or $last3 = 'hsl' or $last4 = 'rgba' or $last4 = 'hsla'">
+          <xsl:when test="$last3 = 'rgb' or $last3 = 'hsl' or $last4 = 'rgba' or $last4 = 'hsla'
+              or ($before = 'rotate' or substring($before, string-length($before) - 6) = ' rotate')">
             <xsl:call-template name="editio:css-value-ok">
               <xsl:with-param name="value" select="substring-after($v, '(')"/>
             </xsl:call-template>

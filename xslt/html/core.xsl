@@ -46,6 +46,8 @@
       </part>
       <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
       <xsl:call-template name="apparatus-style-part"/>
+      <!-- the header's CSS renditions, scoped to the edition (html/rendition.xsl) -->
+      <xsl:call-template name="rendition-style-part"/>
       <!-- a letter's sending and receiving, under the title (html/correspondence.xsl) -->
       <xsl:call-template name="correspondence-part"/>
     </edition>
@@ -94,6 +96,11 @@
       <xsl:if test="@rend">
         <xsl:variable name="rend"><xsl:call-template name="safe-class"><xsl:with-param name="rend" select="@rend"/></xsl:call-template></xsl:variable>
         <xsl:if test="$rend != ''"><xsl:value-of select="concat(' ', $rend)"/></xsl:if>
+      </xsl:if>
+      <!-- @rendition: the header's CSS renditions, else keywords (common/rendition.xsl) -->
+      <xsl:if test="@rendition">
+        <xsl:variable name="rendition"><xsl:call-template name="rendition-tokens"/></xsl:variable>
+        <xsl:if test="normalize-space($rendition) != ''"><xsl:value-of select="concat(' ', normalize-space($rendition))"/></xsl:if>
       </xsl:if>
     </xsl:attribute>
   </xsl:template>

@@ -81,13 +81,7 @@
     <q><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="header-text"/></q>
   </xsl:template>
   <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident" mode="header-text">
-    <code>
-      <xsl:choose>
-        <xsl:when test="self::tei:tag">&lt;<xsl:apply-templates mode="header-text"/>&gt;</xsl:when>
-        <xsl:when test="self::tei:att">@<xsl:apply-templates mode="header-text"/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="header-text"/></xsl:otherwise>
-      </xsl:choose>
-    </code>
+    <code><xsl:call-template name="markup-open"/><xsl:apply-templates mode="header-text"/><xsl:call-template name="markup-close"/></code>
   </xsl:template>
   <xsl:template match="tei:lb" mode="header-text"><br/></xsl:template>
   <!-- several people in one author, editor or respStmt: apart, not run together -->

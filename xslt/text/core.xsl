@@ -152,8 +152,7 @@
   <!-- Phrase-level elements: their text, nothing added. -->
   <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
       | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
-      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
-      | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
+      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
       | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
       | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
     <xsl:apply-templates/>
@@ -165,9 +164,7 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Names of the markup, as TEI documentation prints them. -->
-  <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
-  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
+  <!-- Names of the markup (gi, tag, att, val, code, ident): text/rendition.xsl. -->
 
   <!-- A pointer has no text of its own: it shows, as a label, the text the
        HTML edition gives its link (common/core.xsl ptr-text): addresses as

@@ -54,7 +54,8 @@ def result_context(result, fmt: Format) -> dict:
         if fmt.name == "html" and part.get("name") == "style":
             # CSS a stylesheet adds to the page's <style> (plain text, not markup);
             # "</" could end the style element, so it never passes.
-            parts["style"] = Markup((part.text or "").replace("</", "<\\/"))
+            # (several modules may add one: they are joined in document order)
+            parts["style"] = Markup(str(parts.get("style", "")) + (part.text or "").replace("</", "<\\/"))
         elif fmt.name == "html":
             parts[part.get("name")] = Markup(_inner_html(part))
         else:
