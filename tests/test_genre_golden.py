@@ -11,6 +11,7 @@ before committing them).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from golden import assert_golden
 from html_support import page_body
 
 CASES = Path(__file__).parent / "cases"
+EDITIO_CSS = (Path(__file__).resolve().parents[1] / "templates" / "editio.css").read_text(encoding="utf-8")
 GENRES = ("correspondence", "speech", "dictionary", "rendering", "math")
 FILES = sorted(f for g in GENRES for f in (CASES / g).glob("*.xml"))
 
@@ -35,7 +37,10 @@ def render(path: Path, fmt: str) -> str:
     assert doc.ok, doc.diagnostics
     result = publish(doc, get_format(fmt), PublishOptions())
     if fmt == "html":
-        return "\n".join([*_diagnostics(result), page_body(result.output)]) + "\n"
+        # the rules the document adds to the page's style (its CSS renditions), then the body
+        style = re.search(r"<style>\n(.*?)</style>", result.output, re.S).group(1).replace(EDITIO_CSS, "").strip()
+        extra = [f"<style>\n{style}\n</style>"] if style else []
+        return "\n".join([*_diagnostics(result), *extra, page_body(result.output)]) + "\n"
     return result.output
 
 
