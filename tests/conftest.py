@@ -40,6 +40,16 @@ def is_letter_line(el) -> bool:
     return el.tag == f"{_TEI}seg" and parent is not None and parent.tag in LETTER_FRAMES
 
 
+# MathML and SVG: the HTML edition passes them to the browser, the text edition
+# writes a formula linearly (x = (−b ± √(b^2 − 4ac))/(2a)) as a label; neither is
+# the source's run of token texts ("x=−b±b2−4ac2a"), so the reading text leaves them out.
+FOREIGN_NAMESPACES = ("{http://www.w3.org/1998/Math/MathML}", "{http://www.w3.org/2000/svg}")
+
+
+def is_foreign(el) -> bool:
+    return isinstance(el.tag, str) and el.tag.startswith(FOREIGN_NAMESPACES)
+
+
 def first_missing(needles: list[str], haystack: list[str]) -> int | None:
     """Index of the first needle not found, in order, in haystack (a greedy
     subsequence match), or None when every word is there in order."""

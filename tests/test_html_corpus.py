@@ -31,7 +31,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, corpus_p5_files, first_missing, is_letter_line
+from conftest import SAMPLE, corpus_p5_files, first_missing, is_foreign, is_letter_line
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import BLOCK, ID, prepare
 from html_support import publish_html, words
@@ -145,7 +145,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             parts.append(" ")  # the page shows […]: what is missing splits a word
         elif tag == f"{TEI}space":
             parts.append(" ")  # a space the source left blank
-        elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
+        elif tag in SKIP or is_foreign(child) or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
             pass
         elif tag == EXAMPLE:
             parts.append(" " + "".join(example_text(c) + (c.tail or "") for c in child if isinstance(c.tag, str)) + " ")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing, is_letter_line
+from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing, is_foreign, is_letter_line
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
@@ -58,7 +58,7 @@ def reading_text_of(tree) -> str:
 
     def walk(el):
         tag = el.tag
-        if not isinstance(tag, str) or tag in SKIP:
+        if not isinstance(tag, str) or tag in SKIP or is_foreign(el):
             return
         if tag in MILESTONES:
             if _joins(el):

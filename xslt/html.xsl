@@ -34,4 +34,5 @@
   <xsl:include href="html/correspondence.xsl"/>
   <xsl:include href="html/registers.xsl"/>
   <xsl:include href="html/rendition.xsl"/>
+  <xsl:include href="html/foreign.xsl"/>
 </xsl:stylesheet>

@@ -33,4 +33,5 @@
   <xsl:include href="text/correspondence.xsl"/>
   <xsl:include href="text/registers.xsl"/>
   <xsl:include href="text/rendition.xsl"/>
+  <xsl:include href="text/foreign.xsl"/>
 </xsl:stylesheet>

@@ -182,7 +182,8 @@
       ' padding padding-top padding-right padding-bottom padding-left border border-top border-right',
       ' border-bottom border-left border-style border-width border-color display float clear',
       ' width max-width min-width height font-feature-settings text-orientation',
-      ' border-collapse border-spacing list-style-type transform ')"/>
+      ' border-collapse border-spacing list-style-type transform',
+      ' fill fill-opacity stroke stroke-width stroke-opacity stroke-dasharray stroke-linecap stroke-linejoin opacity ')"/>
 
   <!-- @style reduced to its safe declarations ('' if none). -->
   <xsl:template name="safe-style">
