@@ -21,6 +21,8 @@
   <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="common/registers.xsl"/>
   <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
@@ -35,4 +37,6 @@
   <xsl:include href="html/registers.xsl"/>
   <xsl:include href="html/rendition.xsl"/>
   <xsl:include href="html/foreign.xsl"/>
+  <xsl:include href="html/speech.xsl"/>
+  <xsl:include href="html/corpus.xsl"/>
 </xsl:stylesheet>

@@ -21,6 +21,8 @@
   <xsl:include href="common/correspondence.xsl"/>
   <xsl:include href="common/registers.xsl"/>
   <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
@@ -34,4 +36,6 @@
   <xsl:include href="text/registers.xsl"/>
   <xsl:include href="text/rendition.xsl"/>
   <xsl:include href="text/foreign.xsl"/>
+  <xsl:include href="text/speech.xsl"/>
+  <xsl:include href="text/corpus.xsl"/>
 </xsl:stylesheet>

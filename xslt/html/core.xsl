@@ -37,6 +37,8 @@
         <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
         <xsl:call-template name="reading-switches"/>
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the members of a teiCorpus (html/corpus.xsl) -->
+        <xsl:call-template name="corpus-members"/>
         <!-- the registers of standOff (html/registers.xsl) -->
         <xsl:call-template name="standoff-registers"/>
         <xsl:call-template name="end-notes"/>

@@ -42,6 +42,8 @@
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the members of a teiCorpus (text/corpus.xsl) -->
+        <xsl:call-template name="corpus-members"/>
         <!-- the registers of standOff (text/registers.xsl) -->
         <xsl:call-template name="standoff-registers"/>
         <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->

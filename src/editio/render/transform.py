@@ -92,6 +92,8 @@ def messages_to_diagnostics(log, source: str) -> list[Diagnostic]:
             continue
         code, _, rest = text[len(MESSAGE_PREFIX):].partition("|")
         line, _, message = rest.partition("|")
-        severity = Severity.INFO if code.endswith(".info") else Severity.WARNING
+        # the code says the severity: NAME.info, NAME.error (a document that cannot be
+        # published as it is), else a warning
+        severity = Severity.INFO if code.endswith(".info") else Severity.ERROR if code.endswith(".error") else Severity.WARNING
         found.append(_D(source, int(float(line or 0)), 0, severity, message, f"xslt.{code}"))
     return found
