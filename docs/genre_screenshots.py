@@ -26,7 +26,7 @@ SHOTS = {
     "speech": ("speech/speech_parlamint_esct_0501.ana.xml", None, 1400),
     "dictionary": ("dictionary/dict_lex0_examples.xml", "#ED\\.aid", 1400),
     "rendering": ("rendering/rendering.xml", None, 1200),
-    "math": ("math/math_teistylesheets_test25.xml", None, 700),
+    "math": ("math/formulas.xml", None, 800),
 }
 
 

@@ -23,6 +23,7 @@
   <xsl:include href="common/rendition.xsl"/>
   <xsl:include href="common/speech.xsl"/>
   <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
@@ -39,4 +40,5 @@
   <xsl:include href="html/foreign.xsl"/>
   <xsl:include href="html/speech.xsl"/>
   <xsl:include href="html/corpus.xsl"/>
+  <xsl:include href="html/dictionary.xsl"/>
 </xsl:stylesheet>

@@ -23,6 +23,7 @@
   <xsl:include href="common/rendition.xsl"/>
   <xsl:include href="common/speech.xsl"/>
   <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
@@ -38,4 +39,5 @@
   <xsl:include href="text/foreign.xsl"/>
   <xsl:include href="text/speech.xsl"/>
   <xsl:include href="text/corpus.xsl"/>
+  <xsl:include href="text/dictionary.xsl"/>
 </xsl:stylesheet>

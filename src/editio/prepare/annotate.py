@@ -62,7 +62,7 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "lg", "l", "list", "item", "listBibl", "table", "row", "cell", "figure", "sp", "speaker",
     "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
-    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u",
+    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u", "entry", "entryFree", "superEntry", "re",
 )} | {"{http://www.tei-c.org/ns/Examples}egXML"}
 # Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (

@@ -12,7 +12,9 @@ and the element next to it) to what the text needs:
 - no space when the tokens join (@join), before closing punctuation (a pc
   ",", ".", ")" ...) and after opening punctuation ("(", "«" ...) when the gap
   is the file's indentation (it holds a line break);
-- one space for a gap of indentation otherwise.
+- one space for a gap of indentation otherwise;
+- no indentation just inside an etymology (etym), which editions print in
+  brackets: "[De ante- + passado]".
 
 Only gaps made of whitespace are changed, never a text with words, and a gap
 without a line break (a space the encoder typed) is kept unless @join says
@@ -26,6 +28,8 @@ from editio.load.document import TEI_NS
 
 _T = f"{{{TEI_NS}}}"
 W, PC = f"{_T}w", f"{_T}pc"
+# Printed between brackets (a dictionary's etymology): the indentation inside them is not a space.
+BRACKETED = (f"{_T}etym",)
 _CLOSING = tuple(",.;:!?)]}»”’…%")
 _OPENING = tuple("([{«“‘¿¡„")
 _JOIN_AFTER = ("right", "both")
@@ -37,21 +41,22 @@ def _blank(s: str | None) -> bool:
 
 
 def _last_token(el):
-    """The token an element ends with (itself, or the last token inside it)."""
-    if el.tag in (W, PC):
-        return el
-    last = None
-    for t in el.iter(W, PC):
-        last = t
-    if last is not None and last.tag == W and last.getparent() is not None and last.getparent().tag == W:
-        last = last.getparent()  # the parts of a multiword token: the token itself
-    return last
+    """The token an element ends with: itself, or the token inside it that
+    nothing with words follows (<name><w>Esteve</w> <w>Orriols</w> </name>)."""
+    while el.tag not in (W, PC):
+        if not len(el) or not isinstance(el[-1].tag, str) or not _blank(el[-1].tail):
+            return None
+        el = el[-1]
+    return el
 
 
 def _first_token(el):
-    if el.tag in (W, PC):
-        return el
-    return next(el.iter(W, PC), None)
+    """The token an element starts with, with no words before it."""
+    while el.tag not in (W, PC):
+        if not len(el) or not _blank(el.text) or not isinstance(el[0].tag, str):
+            return None
+        el = el[0]
+    return el
 
 
 def _ends_blank(el) -> bool:
@@ -121,6 +126,9 @@ def space_tokens(root) -> None:
             _tidy_multiword(parent)
             continue
         parents.setdefault(id(parent), parent)
+    for el in root.iter(BRACKETED):
+        _clear_start(el)
+        _clear_end(el)
     for parent in parents.values():
         for before in parent:
             after = before.getnext()
