@@ -105,7 +105,8 @@ def reading_text_of(tree) -> str:
                 parts.append(s)
 
     root = tree.getroot()
-    for text in root.iterfind(f"{TEI}text"):
+    # the text, or the texts of a teiCorpus's members (xslt/common/corpus.xsl)
+    for text in root.xpath("t:text | t:TEI/t:text | t:teiCorpus/t:TEI/t:text", namespaces={"t": TEI[1:-1]}):
         walk(text)
     return unicodedata.normalize("NFC", "".join(p for p in parts if p != "\0"))
 
@@ -144,8 +145,12 @@ DOCUMENTS = [SAMPLE, *corpus_p5_files()]
 def test_every_reading_word_in_order(path: Path):
     doc = load(path, load_options(path))
     expected = words(reading_text_of(doc.tree))
+    if not expected:
+        # a document with nothing to publish (a teiCorpus of unexpanded XIncludes) is an error, never an empty page
+        found = publish(load(path, load_options(path)), get_format("text")).diagnostics
+        assert any(d.severity.value == "error" for d in found), f"{path.name}: no reading text, and publishing it reports no error"
+        return
     actual = words(reading_text(text_parts(path)["body"]))
-    assert expected, f"{path.name}: no reading text found"
     missing = first_missing(expected, actual)
     if missing is not None:
         context = " ".join(expected[max(0, missing - 8):missing + 8])

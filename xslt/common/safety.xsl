@@ -185,6 +185,19 @@
       ' border-collapse border-spacing list-style-type transform',
       ' fill fill-opacity stroke stroke-width stroke-opacity stroke-dasharray stroke-linecap stroke-linejoin opacity ')"/>
 
+  <!-- Properties whose values are keywords only, and the keywords. -->
+  <xsl:variable name="editio:css-keywords" select="concat(
+      '|font-style:normal italic oblique',
+      '|font-weight:normal bold bolder lighter 100 200 300 400 500 600 700 800 900',
+      '|text-transform:none capitalize uppercase lowercase full-width',
+      '|text-align:left right center justify start end',
+      '|float:left right none inline-start inline-end|clear:left right both none inline-start inline-end',
+      '|white-space:normal nowrap pre pre-wrap pre-line break-spaces',
+      '|font-variant:normal small-caps all-small-caps petite-caps all-petite-caps unicase titling-caps none',
+      '|text-decoration-style:solid double dotted dashed wavy',
+      '|border-collapse:collapse separate|direction:ltr rtl',
+      '|')"/>
+
   <!-- @style reduced to its safe declarations ('' if none). -->
   <xsl:template name="safe-style">
     <xsl:param name="style"/>
@@ -203,6 +216,11 @@
         <xsl:variable name="ok" select="$property != '' and $value != '' and $value-ok = 'yes'
             and translate($property, 'abcdefghijklmnopqrstuvwxyz-', '') = ''
             and contains($editio:style-properties, concat(' ', $property, ' '))"/>
+        <!-- a value CSS does not know for a property of keywords ("font-style: roman") is
+             left out without a word: browsers ignore it, validators refuse the page -->
+        <xsl:variable name="keywords" select="substring-before(substring-after($editio:css-keywords, concat('|', $property, ':')), '|')"/>
+        <xsl:variable name="known" select="$keywords = '' or contains(concat(' ', $keywords, ' inherit initial unset revert '),
+            concat(' ', translate($value, $editio:upper, $editio:lower), ' '))"/>
         <!-- a browser's prefixed copy of an allowed property (-webkit-transform) is
              left out without a word: it could not do more than the property -->
         <xsl:variable name="vendor-copy" select="starts-with($property, '-') and $value-ok = 'yes'
@@ -217,7 +235,7 @@
           <xsl:with-param name="style" select="substring-after($s, ';')"/>
           <xsl:with-param name="out">
             <xsl:value-of select="$out"/>
-            <xsl:if test="$ok">
+            <xsl:if test="$ok and $known">
               <xsl:if test="$out != ''"><xsl:text> </xsl:text></xsl:if>
               <xsl:value-of select="concat($property, ': ', $value, ';')"/>
             </xsl:if>

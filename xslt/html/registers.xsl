@@ -34,6 +34,10 @@
     </section>
   </xsl:template>
 
+  <!-- An entry for a back-of-the-book index (index/term) says where a word is
+       indexed; it is not reading text (the text edition leaves it out too). -->
+  <xsl:template match="tei:index"/>
+
   <!-- The registers of standOff, after the text. -->
   <xsl:template name="standoff-registers">
     <xsl:apply-templates select="/*/tei:standOff/tei:listPerson | /*/tei:standOff/tei:listPlace

@@ -195,7 +195,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$url = ''">
-        <span class="tei-graphic editio-missing">[<xsl:value-of select="$label"/>]</span>
+        <!-- (generated words: a label, as the text edition, which has none, agrees) -->
+        <span class="tei-graphic editio-missing editio-label">[<xsl:value-of select="$label"/>]</span>
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
       <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
