@@ -15,6 +15,14 @@
     exclude-result-prefixes="tei">
 
   <xsl:template match="tei:hi[@rend] | tei:hi[@rendition]">
+    <xsl:choose>
+      <!-- (the keywords looked at only when they can be there: a document may have thousands of hi) -->
+      <xsl:when test="contains(@rend, 'su') or contains(@rendition, 'su')"><xsl:call-template name="hi-script"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="hi-script">
     <xsl:variable name="sup"><xsl:call-template name="rend-has"><xsl:with-param name="any" select="'sup superscript'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="sub"><xsl:if test="$sup = ''"><xsl:call-template name="rend-has"><xsl:with-param name="any" select="'sub subscript'"/></xsl:call-template></xsl:if></xsl:variable>
     <xsl:choose>
