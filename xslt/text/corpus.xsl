@@ -12,7 +12,8 @@
   </xsl:template>
 
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="corpus">
-    <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:value-of select="concat($HEADING, '=')"/>
     <xsl:value-of select="$HANG"/>
     <xsl:call-template name="member-title"/>
     <xsl:text>&#10;&#10;</xsl:text>

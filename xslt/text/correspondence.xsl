@@ -40,7 +40,7 @@
        salute or signature starts a new line; in an opener or closer it is a
        line of its own. -->
   <xsl:template match="tei:dateline/tei:seg | tei:address/tei:seg | tei:salute/tei:seg | tei:signed/tei:seg">
-    <xsl:if test="preceding-sibling::node()[1][self::*]"><xsl:value-of select="$BR"/></xsl:if>
+    <xsl:if test="preceding-sibling::node()[1][self::*]"><xsl:value-of select="$BREAK"/></xsl:if>
     <xsl:call-template name="seg-or-flag"/>
   </xsl:template>
   <xsl:template match="tei:opener/tei:seg | tei:closer/tei:seg | tei:postscript/tei:seg">

@@ -13,7 +13,7 @@
     <xsl:variable name="ts" select="tei:fileDesc/tei:titleStmt"/>
     <!-- the document's own title (common/titles.xsl) -->
     <xsl:variable name="main" select="$document-title"/>
-    <xsl:text>&#xE008;=</xsl:text>
+    <xsl:value-of select="concat($HEADING, '=')"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates select="$main" mode="plain"/>
     <xsl:text>&#10;</xsl:text>

@@ -14,7 +14,7 @@
 
   <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:back//tei:listBibl | tei:standOff//tei:listBibl">
     <xsl:call-template name="block-break"/>
-    <xsl:text>&#xE008;-</xsl:text>
+    <xsl:value-of select="concat($HEADING, '-')"/>
     <xsl:value-of select="$HANG"/>
     <xsl:choose>
       <xsl:when test="tei:head"><xsl:apply-templates select="tei:head[1]/node()"/></xsl:when>
