@@ -88,6 +88,10 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A ref with no words of its own (<ref target="1890-04-27"/>) is shown as a
+       pointer is (its generated text): a link must have a text to read. -->
+  <xsl:template match="tei:ref[not(node())]"><xsl:call-template name="ptr"/></xsl:template>
+
   <!-- Names of markup, as code. -->
   <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident">
     <code>

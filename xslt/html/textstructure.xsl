@@ -276,7 +276,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="ptr-text"/></xsl:variable>

@@ -165,7 +165,7 @@
   <!-- A pointer has no text of its own: it shows, as a label, the text the
        HTML edition gives its link (common/core.xsl ptr-text): addresses as
        <URL>, a place in the text as [→ its heading or note number]. -->
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
     <xsl:variable name="said" select="normalize-space($text)"/>
     <xsl:if test="$said != ''">

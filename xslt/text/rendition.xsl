@@ -38,6 +38,9 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A ref with no words of its own: as a pointer (as the HTML edition shows it). -->
+  <xsl:template match="tei:ref[not(node())]"><xsl:call-template name="ptr"/></xsl:template>
+
   <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident">
     <xsl:call-template name="markup-open"/>
     <xsl:apply-templates/>
