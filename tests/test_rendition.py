@@ -9,12 +9,13 @@ import re
 import lxml.html
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, SHARED_CORPUS, shared
 from editio.load.document import LoadOptions, load, parse_bytes
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
-PRINT = CORPUS / "print_teistylesheets_simpleprint-doc.xml"
+# 2.6 MB: in ../shared only (not copied into tests/corpus)
+PRINT = SHARED_CORPUS / "print_teistylesheets_simpleprint-doc.xml"
 LETTER = CORPUS / "letter_schnitzler_L02647.xml"
 
 
@@ -35,6 +36,7 @@ def print_page():
     return _html(PRINT)
 
 
+@shared("print_teistylesheets_simpleprint-doc.xml (TEI simplePrint documentation, 2.6 MB)")
 def test_simpleprint_renditions_become_scoped_rules(print_page):
     style = _style(print_page.output)
     # the 37 renditions of the document's tagsDecl (those inside egXML examples are examples)
