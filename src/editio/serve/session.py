@@ -50,8 +50,10 @@ class Session:
         self.schemas: dict[str, set[Path]] = {}  # document -> the schema files it names
         self.pages: dict[str, PageSource] = {}
         self.builds = 0
+        self.last: BuildResult | None = None  # the last build's result
         self._signature: tuple | None = None
         self._failing: dict[str, tuple[Diagnostic, ...]] = {}  # what was said about failing documents
+        self.watching = threading.Event()  # set when a watcher is about to run (tests wait for it)
 
     # ------------------------------------------------------------------ building
     def build(self, force: bool = False, progress=None) -> BuildResult | None:
@@ -69,6 +71,7 @@ class Session:
             problem = error(str(self.out_dir), 0, 0, f"cannot write: {exc.strerror or exc}", "serve.build")
         seconds = time.perf_counter() - started
         self.builds += 1
+        self.last = result
         if result is not None:
             self._learn(result, first)
         self._report(result, problem, seconds, first)
@@ -191,6 +194,7 @@ class Session:
                     return
                 continue
             restart = False
+            self.watching.set()
             for changes in watchfiles.watch(
                 *roots, watch_filter=lambda _change, name: current.classify(name) is not None,
                 step=step_ms, stop_event=stop, raise_interrupt=True, rust_timeout=1000,
@@ -203,13 +207,20 @@ class Session:
                 updated = self.watched()
                 if updated.roots() != roots:
                     restart = True  # a new folder to watch (an XInclude or a schema elsewhere)
+                    self.watching.clear()
                     break
                 current = updated
             if not restart:
                 return
 
 
+_terminated = threading.Event()
+
+
 def _raise_stopped(signum, frame):
+    # watchfiles turns any exception a signal handler raises while it waits into KeyboardInterrupt:
+    # remember that this one was SIGTERM.
+    _terminated.set()
     raise Stopped()
 
 
@@ -224,6 +235,7 @@ def serve(paths: list[Path], options: BuildOptions, host: str, port: int, echo: 
     except OSError as exc:
         echo(f"editio serve: cannot listen on {host}:{port}: {exc.strerror or exc}")
         return 2
+    _terminated.clear()
     previous = signal.signal(signal.SIGTERM, _raise_stopped)
     thread = None
     session = Session(paths, options, broadcast, echo, quiet)
@@ -243,7 +255,7 @@ def serve(paths: list[Path], options: BuildOptions, host: str, port: int, echo: 
         return 128 + stop.signum
     except KeyboardInterrupt:
         echo("editio serve: stopped")
-        return 130
+        return 128 + (signal.SIGTERM if _terminated.is_set() else signal.SIGINT)
     except Stopped:
         echo("editio serve: stopped")
         return 128 + signal.SIGTERM
