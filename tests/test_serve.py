@@ -230,3 +230,12 @@ def test_port_in_use_is_a_usage_error(tmp_path):
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
 
 
+
+
+def test_a_usage_error_in_the_first_build_exits_2(tmp_path):
+    from editio.cli import main
+
+    (tmp_path / "a.xml").write_text(tei(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "-o", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 2
+    assert "is the source folder" in result.output

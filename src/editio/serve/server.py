@@ -50,6 +50,19 @@ class Snapshot:
     pages: dict[str, PageSource] = field(default_factory=dict)  # output path in the folder -> its document
     index: str = "index.html"
     problem: Diagnostic | None = None  # a build that could not run at all
+    # absolute path of a file -> its diagnostics (made once per build, not per request)
+    by_file: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def make(cls, generation: int, diagnostics: tuple[Diagnostic, ...], pages: dict[str, PageSource],
+             index: str, problem: Diagnostic | None) -> "Snapshot":
+        by_file: dict[str, list[Diagnostic]] = {}
+        absolute: dict[str, str] = {}
+        for d in diagnostics:
+            if d.path not in absolute:
+                absolute[d.path] = _absolute(d.path)
+            by_file.setdefault(absolute[d.path], []).append(d)
+        return cls(generation, diagnostics, pages, index, problem, {k: tuple(v) for k, v in by_file.items()})
 
     def diagnostics_for(self, rel: str) -> list[Diagnostic]:
         found = [self.problem] if self.problem else []
@@ -58,10 +71,8 @@ class Snapshot:
         page = self.pages.get(rel)
         if page is None:
             return found
-        own = {page.source, page.key, *page.included}
-        for d in self.diagnostics:
-            if d.path in own or _absolute(d.path) in own:
-                found.append(d)
+        for key in (page.key, *sorted(page.included)):
+            found.extend(self.by_file.get(key, ()))
         return found
 
     def source_of(self, rel: str) -> PageSource | None:
@@ -69,6 +80,8 @@ class Snapshot:
 
 
 def _absolute(path: str) -> str:
+    if not path:
+        return path
     try:
         return str(Path(path).resolve())
     except (OSError, RuntimeError):

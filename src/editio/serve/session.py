@@ -51,6 +51,7 @@ class Session:
         self.pages: dict[str, PageSource] = {}
         self.builds = 0
         self.last: BuildResult | None = None  # the last build's result
+        self.problem: Diagnostic | None = None  # the last build could not run (a usage error)
         self._signature: tuple | None = None
         self._failing: dict[str, tuple[Diagnostic, ...]] = {}  # what was said about failing documents
         self.watching = threading.Event()  # set when a watcher is about to run (tests wait for it)
@@ -72,6 +73,7 @@ class Session:
         seconds = time.perf_counter() - started
         self.builds += 1
         self.last = result
+        self.problem = problem
         if result is not None:
             self._learn(result, first)
         self._report(result, problem, seconds, first)
@@ -137,7 +139,7 @@ class Session:
             return  # nothing a page shows has changed: no reload
         self._signature = signature
         previous = self.broadcast.snapshot.generation
-        self.broadcast.publish(Snapshot(previous + 1, diagnostics, dict(self.pages), index, problem))
+        self.broadcast.publish(Snapshot.make(previous + 1, diagnostics, dict(self.pages), index, problem))
 
     def _diagnostics(self, result: BuildResult | None) -> list[Diagnostic]:
         if result is None:
@@ -256,6 +258,8 @@ def serve(paths: list[Path], options: BuildOptions, host: str, port: int, echo: 
         session.build(progress=progress)
         if progress is not None and hasattr(progress, "close"):
             progress.close()
+        if session.problem is not None:
+            return 2  # as `editio build` would: nothing to serve (already said on the console)
         thread = http.run_in_thread(httpd)
         echo(f"editio serve: serving {options.out_dir} at {httpd.url} (Ctrl-C to stop)")
         session.warm_up()
