@@ -39,7 +39,9 @@ def main() -> None:
             # An encoder's slip: a <date> closed as </dat>.
             doc.write_text(text.replace("giugno 1926</date>", "giugno 1926</dat>", 1), encoding="utf-8")
             page.locator("#editio-serve-overlay").wait_for(state="visible", timeout=20_000)
-            page.locator("#d3").scroll_into_view_if_needed()
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(500)
+            page.evaluate("document.getElementById('d3').scrollIntoView()")
             page.screenshot(path=str(ROOT / "docs" / "serve-overlay.png"))
             browser.close()
 
