@@ -31,11 +31,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_scale_corpus import small_document  # noqa: E402
+from make_scale_corpus import small_document
 
-from editio.build.run import BuildOptions, build  # noqa: E402
-from editio.render import transform  # noqa: E402
-from editio.render.formats import get_format  # noqa: E402
+from editio.build.run import BuildOptions, build
+from editio.render import transform
+from editio.render.formats import get_format
 
 WORK = HERE / "_work" / "serve"
 CORPUS = HERE.parent.parent / "shared" / "corpus"
@@ -123,7 +123,7 @@ def measure(label: str, changed: Path | None, repeat: int, schema: Path | None =
     tree, target = make_tree(changed)
     original = target.read_bytes()
     single = WORK / "single"
-    options = dict(jobs=1, schema=str(schema) if schema else None)
+    options = {"jobs": 1, "schema": str(schema) if schema else None}
     # The document's own build, stylesheets compiled (one warm-up run first).
     build([target], BuildOptions(out_dir=single, force=True, **options))
     own = median_time(repeat, lambda: build([target], BuildOptions(out_dir=single, force=True, **options)))

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
-from browser_support import launch  # noqa: E402
-from conftest import SAMPLE  # noqa: E402
-from serve_support import running  # noqa: E402
+from browser_support import launch
+from conftest import SAMPLE
+from serve_support import running
 
 
 def main() -> None:

@@ -10,11 +10,11 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from serve_support import BROKEN, tei
 
 from editio.cli import main
 from editio.core.diagnostics import Diagnostics, error, info, warning
 from editio.core.report import format_diagnostics
-from serve_support import BROKEN, tei
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)

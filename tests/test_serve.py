@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from serve_support import BROKEN, request, running, tei
 
 from editio.build.run import BuildOptions, build
 from editio.serve.inject import RELOAD_SCRIPT, SCRIPT_HASH, STYLE_HASH, widen_policy
 from editio.serve.server import resolve_request
-from serve_support import BROKEN, request, running, tei
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_policy_widened_only_for_the_reload_script_and_its_stream(site, tmp_path
     assert policy["img-src"] == ["'self'"]
     assert policy["connect-src"] == ["'self'"]
     # The script-src hash is the hash of the one script the page carries, and nothing else is allowed.
-    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
     assert scripts == [RELOAD_SCRIPT]
     digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
     assert policy["script-src"] == [f"'sha256-{digest}'"]
@@ -184,7 +184,7 @@ def test_overlay_lists_the_last_builds_errors_over_the_last_good_page(tmp_path):
         served.wait_past(before)
         page = served.get("/uno.html")[2].decode("utf-8")
         assert "Il testo buono." in page  # the last good page stays
-        overlay = re.search(r'<details id="editio-serve-overlay".*?</details>', page, re.S).group(0)
+        overlay = re.search(r'<details id="editio-serve-overlay".*?</details>', page, re.DOTALL).group(0)
         assert "open" in overlay.split(">")[0]
         # BROKEN's <hi> on line 6 is closed by </p>: libxml2's first error, at line 6, column 40
         assert re.search(r'editio-serve-file">[^<]*uno\.xml</span>:<span class="editio-serve-line">6</span>:'

@@ -12,10 +12,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from serve_support import BROKEN, request, running, tei
+
 from editio.load.document import LoadOptions
 from editio.render import transform
 from editio.render.publish import PublishOptions
-from serve_support import BROKEN, request, running, tei
 
 XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
 

@@ -17,7 +17,7 @@ import base64
 import hashlib
 import html
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from editio.core.diagnostics import Diagnostic, Severity
 

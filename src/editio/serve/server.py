@@ -55,7 +55,7 @@ class Snapshot:
 
     @classmethod
     def make(cls, generation: int, diagnostics: tuple[Diagnostic, ...], pages: dict[str, PageSource],
-             index: str, problem: Diagnostic | None) -> "Snapshot":
+             index: str, problem: Diagnostic | None) -> Snapshot:
         by_file: dict[str, list[Diagnostic]] = {}
         absolute: dict[str, str] = {}
         for d in diagnostics:
@@ -180,7 +180,7 @@ class ServeHandler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "editio-serve"
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass  # the console is for the build's diagnostics
 
     def do_HEAD(self) -> None:

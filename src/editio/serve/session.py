@@ -16,9 +16,10 @@ import json
 import signal
 import threading
 import time
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from editio.build.run import BuildError, BuildOptions, BuildResult, build
 from editio.build.state import STATE_NAME
@@ -55,6 +56,7 @@ class Session:
         self._signature: tuple | None = None
         self._failing: dict[str, tuple[Diagnostic, ...]] = {}  # what was said about failing documents
         self.watching = threading.Event()  # set when a watcher is about to run (tests wait for it)
+        self._watch_set = WatchSet(self.out_dir.resolve())  # what the running watcher watches
 
     # ------------------------------------------------------------------ building
     def build(self, force: bool = False, progress=None) -> BuildResult | None:
@@ -94,11 +96,9 @@ class Session:
 
         if self.last is not None and self.last.built:
             smallest = min(self.last.built, key=_size)
-            with tempfile.TemporaryDirectory(prefix="editio-serve-warm-") as scratch:
-                try:
-                    build([smallest], replace(self.options, out_dir=Path(scratch), jobs=1, force=True, index=False))
-                except Exception:  # noqa: BLE001 - only a warm-up: the real builds report any problem
-                    pass
+            # Only a warm-up: the real builds report any problem.
+            with tempfile.TemporaryDirectory(prefix="editio-serve-warm-") as scratch, suppress(Exception):
+                build([smallest], replace(self.options, out_dir=Path(scratch), jobs=1, force=True, index=False))
         if self.options.check:
             for path in sorted({p for found in self.schemas.values() for p in found}):
                 kind = schemas.kind_of(str(path))
@@ -190,9 +190,12 @@ class Session:
         """Rebuild on every change until `stop` is set (or Ctrl-C / SIGTERM, raised to the caller)."""
         import watchfiles
 
+        def relevant(_change, name: str) -> bool:
+            return self._watch_set.classify(name) is not None
+
         while stop is None or not stop.is_set():
-            current = self.watched()
-            roots = current.roots()
+            self._watch_set = self.watched()
+            roots = self._watch_set.roots()
             # Catch what changed while no watcher ran (the first build, a watcher's restart).
             self.build()
             if not roots:  # every watched folder is gone: wait for one to come back
@@ -204,10 +207,10 @@ class Session:
             restart = False
             self.watching.set()
             for changes in watchfiles.watch(
-                *roots, watch_filter=lambda _change, name: current.classify(name) is not None,
+                *roots, watch_filter=relevant,
                 step=step_ms, stop_event=stop, raise_interrupt=True, rust_timeout=1000,
             ):
-                kinds = {current.classify(name) for _change, name in changes} - {None}
+                kinds = {self._watch_set.classify(name) for _change, name in changes} - {None}
                 if not kinds:
                     continue
                 forget_compiled(kinds)
@@ -217,7 +220,7 @@ class Session:
                     restart = True  # a new folder to watch (an XInclude or a schema elsewhere)
                     self.watching.clear()
                     break
-                current = updated
+                self._watch_set = updated
             if not restart:
                 return
 

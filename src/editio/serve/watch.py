@@ -124,11 +124,9 @@ def declared_schemas(source: Path, head_bytes: int = 16384) -> set[Path]:
 def forget_compiled(kinds: set[str]) -> None:
     """Drop what the process keeps compiled that a change of these kinds makes stale."""
     if "stylesheet" in kinds:
-        from editio.render import catalogue, transform
+        from editio.render import transform
 
-        transform.compile_stylesheet.cache_clear()
-        transform._catalogue_param.cache_clear()  # built from editio's catalogue, which may have changed
-        catalogue.table.cache_clear()
+        transform.forget_compiled()
     if "template" in kinds:
         from editio.render import page
 
