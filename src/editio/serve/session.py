@@ -265,6 +265,8 @@ def serve(paths: list[Path], options: BuildOptions, host: str, port: int, echo: 
             return 2  # as `editio build` would: nothing to serve (already said on the console)
         thread = http.run_in_thread(httpd)
         echo(f"editio serve: serving {options.out_dir} at {httpd.url} (Ctrl-C to stop)")
+        if not httpd.loopback:
+            echo(f"editio serve: warning: listening on {host}: other machines can read these pages")
         session.warm_up()
         session.watch()
         return 0
