@@ -66,6 +66,14 @@ def compile_stylesheet(path: str) -> etree.XSLT:
     return etree.XSLT(doc, access_control=access, extensions=_EXTENSIONS)
 
 
+def forget_compiled() -> None:
+    """Drop the compiled stylesheets and the catalogue table: for a process that outlives a change
+    of the stylesheet files (editio serve); they are compiled again when next used."""
+    compile_stylesheet.cache_clear()
+    _catalogue_param.cache_clear()
+    catalogue.table.cache_clear()
+
+
 def stylesheet_path(entry: str, user_xslt: str | Path | None = None) -> str:
     if user_xslt:
         return str(Path(user_xslt).resolve())
