@@ -149,3 +149,23 @@ def test_validate_junit(folder):
     assert len(cases) == len(TORTURE)
     assert r"src/esc\x1bname.xml" in {c.get("name") for c in cases}
     assert all("\n" not in c.get("name") for c in cases)
+
+
+def test_validate_sarif(folder):
+    run = editio("validate", "src", "--format", "sarif", cwd=folder)
+    log = json.loads(run.stdout.decode("utf-8"))  # valid UTF-8 and valid JSON
+    results = log["runs"][0]["results"]
+    assert len(results) == len(TORTURE)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    # each URI is the file's own bytes, percent-encoded: it finds the file
+    assert {unquote_to_bytes(u) for u in uris} == {b"src/" + name for name in TORTURE}
+    assert all(re.fullmatch(r"[A-Za-z0-9._~%/-]+", u) for u in uris), uris
+    assert all("\n" not in r["message"]["text"] for r in results)
+
+
+def test_validate_github_annotations(folder):
+    run = editio("validate", "src", "--format", "github", cwd=folder)
+    lines = run.stdout.decode("utf-8").splitlines()  # valid UTF-8
+    assert len(lines) == len(TORTURE)
+    assert all(ln.startswith("::warning file=") for ln in lines), lines
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", run.stdout.decode("utf-8").replace("\n", ""))
