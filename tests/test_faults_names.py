@@ -167,5 +167,6 @@ def test_validate_github_annotations(folder):
     run = editio("validate", "src", "--format", "github", cwd=folder)
     lines = run.stdout.decode("utf-8").splitlines()  # valid UTF-8
     assert len(lines) == len(TORTURE)
-    assert all(ln.startswith("::warning file=") for ln in lines), lines
+    assert all(re.match(r"::(error|warning|notice) file=src/[^,]+,line=5,", ln) for ln in lines), lines
+    assert any(ln.startswith(r"::error file=src/new\nline.xml,") for ln in lines)
     assert not re.search("[\x00-\x1f\x7f-\x9f]", run.stdout.decode("utf-8").replace("\n", ""))
