@@ -111,7 +111,8 @@ def test_github_annotations_escape_as_githubs_toolkit_does():
         info("i.xml", 0, 0, "whole file", "integrity.flag"),
     ])
     assert format_diagnostics(found, "github").splitlines() == [
-        "::error file=a%2Cb%3Ac%25.xml,line=4,col=7,title=xml.syntax::50%25 done%0D%0Anext: a, b",
+        # control characters escaped as in every format (one line per finding), then the toolkit's escapes
+        "::error file=a%2Cb%3Ac%25.xml,line=4,col=7,title=xml.syntax::50%25 done\\r\\nnext: a, b",
         "::notice file=i.xml,title=integrity.flag::whole file",
         "::warning file=w.xml,line=2,title=integrity.pointer::no column",
     ]

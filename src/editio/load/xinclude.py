@@ -49,12 +49,21 @@ def _rel(path: Path, folder: Path) -> str:
 
 
 class _Walk:
-    def __init__(self, folder: Path, parser_for, shown: str) -> None:
+    """`strict`: stop at the first problem (loading); else note it and walk on (the build's
+    list of a document's parts: every local file it names, inside the folder or not)."""
+
+    def __init__(self, folder: Path, parser_for, shown: str, strict: bool = True) -> None:
         self.folder = folder
         self.parser_for = parser_for
         self.shown = shown
+        self.strict = strict
         self.done: set[Path] = set()
         self.found: list[Path] = []
+        self.problems: list[Diagnostic] = []
+
+    def _problem(self, found: Diagnostic) -> Diagnostic | None:
+        self.problems.append(found)
+        return found if self.strict else None
 
     def visit(self, root, path: Path, chain: list[tuple[Path, int]], top_line: int | None) -> Diagnostic | None:
         """Follow the includes of `root` (the file `path`); `chain`: the files including it, with lines."""
@@ -65,24 +74,31 @@ class _Walk:
             href = inc.get("href", "")
             target = _target(inc, path)
             if target is None or not target.is_relative_to(self.folder):
-                return error(self.shown, at, 1, f"XInclude of '{href}'{where} refused: only files inside "
-                             f"{self.folder} may be included", "xml.xinclude-outside")
+                if self._problem(error(self.shown, at, 1, f"XInclude of '{href}'{where} refused: only files "
+                                       f"inside {self.folder} may be included", "xml.xinclude-outside")):
+                    return self.problems[-1]
+                if target is None:
+                    continue
             if target in [p for p, _ in chain] + [path]:
                 if inc.get("xpointer"):
                     continue  # a part of a file on the way (libxml2 refuses a real recursion itself)
                 steps = [f"{_rel(p, self.folder)} line {ln}" for p, ln in [*chain, (path, line)]]
                 loop = " -> ".join([*steps, _rel(target, self.folder)])
-                return error(self.shown, at, 1, f"XInclude loop: {loop}, which is already being included",
-                             "xml.xinclude-loop")
+                if self._problem(error(self.shown, at, 1, f"XInclude loop: {loop}, which is already being "
+                                       "included", "xml.xinclude-loop")):
+                    return self.problems[-1]
+                continue
             if target in self.done:
                 continue
             self.done.add(target)
             self.found.append(target)
             fallback = inc.find(FALLBACK) is not None  # libxml2 uses it if the file cannot be included
             if not target.is_file():
-                if fallback:
+                self.found.pop()  # nothing to hash or to call a part
+                if fallback or not self._problem(
+                        error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")):
                     continue
-                return error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")
+                return self.problems[-1]
             if len(self.found) > MAX_FILES:
                 return error(self.shown, at, 1, f"more than {MAX_FILES} files included: refused",
                              "xml.xinclude")
@@ -92,21 +108,24 @@ class _Walk:
                 # The bytes read here: the parser's resolver lets nothing through by name.
                 sub = etree.fromstring(target.read_bytes(), self.parser_for(), base_url=target.as_uri())
             except (etree.XMLSyntaxError, OSError) as exc:
-                if fallback:
+                if fallback or not self._problem(
+                        error(self.shown, at, 1, f"XInclude of '{href}'{where}: {_rel(target, self.folder)} "
+                              f"is not well-formed XML: {exc}", "xml.xinclude")):
                     continue
-                return error(self.shown, at, 1, f"XInclude of '{href}'{where}: {_rel(target, self.folder)} "
-                             f"is not well-formed XML: {exc}", "xml.xinclude")
+                return self.problems[-1]
             problem = self.visit(sub, target, [*chain, (path, line)], at)
             if problem:
                 return problem
         return None
 
 
-def closure(root, path: Path, parser_for, shown: str) -> tuple[list[Path], Diagnostic | None]:
-    """Every file `root` (the document at the resolved `path`) includes, directly or not, and the first problem."""
-    walk = _Walk(path.parent, parser_for, shown)
-    problem = walk.visit(root, path, [], None)
-    return sorted(walk.found), problem
+def closure(root, path: Path, parser_for, shown: str, strict: bool = True) -> tuple[list[Path], Diagnostic | None]:
+    """Every file `root` (the document at the resolved `path`) includes, directly or not, and the first problem.
+
+    `strict=False`: every local file named, wherever it is, problems or not (the build's view)."""
+    walk = _Walk(path.parent, parser_for, shown, strict)
+    walk.visit(root, path, [], None)
+    return sorted(walk.found), (walk.problems[0] if walk.problems else None)
 
 
 def expand(tree, path: Path, shown: str, allowed: set[Path], parser_for) -> list[Diagnostic]:
