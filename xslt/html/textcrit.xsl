@@ -22,6 +22,8 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
+  <xsl:variable name="label-apparatus"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template></xsl:variable>
+
   <!-- An app in the text. Apps pointing elsewhere (@from) are rendered at their target. -->
   <xsl:template match="tei:app">
     <xsl:choose>
@@ -36,8 +38,7 @@
         <xsl:variable name="r" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
         <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         <span class="app" id="{@editio:id}" data-app="{@editio:id}">
-          <span class="lem"><xsl:apply-templates select="$r/node()"/></span>
-          <xsl:call-template name="app-link"/>
+          <xsl:call-template name="app-place"><xsl:with-param name="content" select="$r/node()"/></xsl:call-template>
         </span>
         <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:otherwise>
@@ -104,9 +105,42 @@
     </editio:app>
   </xsl:template>
 
+  <!-- An entry's place in the edited text (context: the app; inside span.app):
+       the lemma, which is itself the link to the entry when it can be (words
+       only: no link, note marker, nested app or block inside); else the lemma
+       marked, and after it a small sign that links (° after a lemma, ‸ where
+       the lemma is empty: an addition in some witnesses). Beside it the entry
+       (span.app-pop), shown on focus, hover and when the place is the page's
+       target (the entry's own link back leads here): readable in place,
+       without script. A screen reader hears it as the link's description. -->
+  <xsl:template name="app-place">
+    <xsl:param name="content"/>
+    <xsl:param name="in-link" select="ancestor::tei:ref[@target] or ancestor::tei:ptr or ancestor::*[@ref][self::tei:persName
+        or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]"/>
+    <xsl:variable name="empty" select="not($content[not(self::text()) or normalize-space()])"/>
+    <xsl:variable name="plain" select="not($content/descendant-or-self::*[self::tei:app or self::tei:note or self::tei:ref
+        or self::tei:ptr or @ref or @editio:block or @editio:app-target])"/>
+    <xsl:choose>
+      <xsl:when test="$in-link"><span class="lem"><xsl:apply-templates select="$content"/></span></xsl:when>
+      <xsl:when test="$plain and not($empty)">
+        <a class="lem" href="#app-{@editio:id}" aria-describedby="pop-{@editio:id}"><xsl:apply-templates select="$content"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="lem"><xsl:apply-templates select="$content"/></span>
+        <xsl:call-template name="app-link"><xsl:with-param name="sign" select="substring('°‸', 1 + $empty, 1)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="app-pop"/>
+  </xsl:template>
+
   <xsl:template name="app-link">
-    <xsl:param name="app" select="."/>
-    <a class="app-link" href="#app-{$app/@editio:id}" aria-label="apparatus {$app/@editio:n}"/>
+    <xsl:param name="sign" select="'°'"/>
+    <a class="app-link" href="#app-{@editio:id}" aria-describedby="pop-{@editio:id}"><span aria-hidden="true"><xsl:value-of select="$sign"/></span><span class="visually-hidden"><xsl:value-of select="concat(' ', $label-apparatus, ' ', @editio:appref)"/></span></a>
+  </xsl:template>
+
+  <!-- The entry as plain text, beside its place (hidden until wanted). -->
+  <xsl:template name="app-pop">
+    <span class="app-pop editio-label" id="pop-{@editio:id}" role="tooltip"><span class="app-pop-ref"><xsl:value-of select="@editio:appref"/></span><xsl:text> </xsl:text><xsl:call-template name="entry-text"/></span>
   </xsl:template>
 
   <!-- The reading a witness has at an app, with the gap signs of the lacuna
@@ -145,11 +179,25 @@
         </xsl:for-each>
         <xsl:apply-templates/>
       </xsl:when>
+      <xsl:when test="count($apps) = 1 and not($apps/@to)">
+        <!-- one app on this element: the element is its lemma, as an app's in the text -->
+        <xsl:variable name="content" select="node()"/>
+        <xsl:variable name="in-link" select="ancestor-or-self::tei:ref[@target] or ancestor::tei:ptr or ancestor-or-self::*[@ref][self::tei:persName
+            or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]"/>
+        <span class="app app-span app-start" id="{$id}" data-app="{$apps/@editio:id}">
+          <xsl:for-each select="$apps">
+            <xsl:call-template name="app-place">
+              <xsl:with-param name="content" select="$content"/>
+              <xsl:with-param name="in-link" select="$in-link"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </span>
+      </xsl:when>
       <xsl:otherwise>
         <span class="app-span{substring(' app-start', 1, 10 * boolean(@editio:app-target))}{substring(' app-end', 1, 8 * boolean(@editio:app-end))}" id="{$id}">
           <xsl:apply-templates/>
         </span>
-        <xsl:for-each select="$apps"><xsl:call-template name="app-link"/></xsl:for-each>
+        <xsl:for-each select="$apps"><span class="app" data-app="{@editio:id}"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -227,7 +275,8 @@
 
   <xsl:template name="apparatus-entry">
     <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
-    <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
+    <xsl:variable name="head-rn"><xsl:call-template name="entry-head-rn"/></xsl:variable>
+    <xsl:variable name="lem" select="$own[@editio:rn = $head-rn][1]"/>
     <!-- An app inside a reading is not in the text: link to the outermost app. -->
     <xsl:variable name="host" select="(self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]"/>
     <xsl:variable name="back">
@@ -243,11 +292,15 @@
       </xsl:choose>
       <xsl:if test="$lem or @editio:lemma">
         <xsl:text> </xsl:text>
-        <span class="lem"><xsl:call-template name="lemma-string"/></span>
+        <span class="lem">
+          <xsl:if test="$lem/self::tei:rdg"><xsl:attribute name="data-rn"><xsl:value-of select="$lem/@editio:rn"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="lemma-string"><xsl:with-param name="head" select="$lem"/></xsl:call-template>
+        </span>
         <xsl:if test="$lem/@wit or $lem/@source">
           <xsl:text> </xsl:text>
           <span class="wit"><xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template></span>
         </xsl:if>
+        <xsl:call-template name="reading-notes"><xsl:with-param name="r" select="$lem"/></xsl:call-template>
         <xsl:text>]</xsl:text>
       </xsl:if>
       <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
@@ -262,6 +315,7 @@
               <xsl:text> </xsl:text>
               <span class="wit"><xsl:call-template name="reading-sigla"/></span>
             </xsl:if>
+            <xsl:call-template name="reading-notes"/>
             <xsl:if test="position() != last()">;</xsl:if>
           </span>
         </xsl:if>

@@ -27,10 +27,23 @@
         <xsl:with-param name="class" select="concat('tei-div', substring(concat(' div-', translate(@type,
             translate(@type, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', ''), '')), 1 div boolean(@type)))"/>
       </xsl:call-template>
-      <xsl:apply-templates/>
-      <xsl:call-template name="section-notes"/>
-      <!-- the critical apparatus of this division (html/textcrit.xsl) -->
-      <xsl:call-template name="section-apparatus"/>
+      <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>
+      <xsl:choose>
+        <!-- a critical edition: the apparatus of the division's own text (its
+             title, say) follows that text, before the first subdivision -->
+        <xsl:when test="$sub and @editio:sect and not($witness-mode)">
+          <xsl:apply-templates select="$sub/preceding-sibling::node()"/>
+          <xsl:call-template name="section-apparatus"/>
+          <xsl:apply-templates select="$sub | $sub/following-sibling::node()"/>
+          <xsl:call-template name="section-notes"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates/>
+          <xsl:call-template name="section-notes"/>
+          <!-- the critical apparatus of this division (html/textcrit.xsl) -->
+          <xsl:call-template name="section-apparatus"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
   </xsl:template>
 
