@@ -197,7 +197,8 @@
         <span class="app-span{substring(' app-start', 1, 10 * boolean(@editio:app-target))}{substring(' app-end', 1, 8 * boolean(@editio:app-end))}" id="{$id}">
           <xsl:apply-templates/>
         </span>
-        <xsl:for-each select="$apps"><span class="app" data-app="{@editio:id}"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></xsl:for-each>
+        <!-- several apps, or a span over several elements: a sign for each after its first element -->
+        <xsl:for-each select="$apps"><span class="app" id="{@editio:id}" data-app="{@editio:id}"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -281,6 +282,10 @@
     <xsl:variable name="host" select="(self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]"/>
     <xsl:variable name="back">
       <xsl:choose>
+        <!-- at its target: the target itself when it is the app's lemma (html
+             app-target-element), else the app's sign after it -->
+        <xsl:when test="$host/@editio:target and key('editio-xml-id', $host/@editio:target)[1]/@editio:app-target
+            and not(count(key('app-by-target', $host/@editio:target)) = 1 and not($host/@to))"><xsl:value-of select="$host/@editio:id"/></xsl:when>
         <xsl:when test="$host/@editio:target"><xsl:value-of select="$host/@editio:target"/></xsl:when>
         <xsl:when test="not($host/@from) and not($host/ancestor::tei:listApp)"><xsl:value-of select="$host/@editio:id"/></xsl:when>
       </xsl:choose>
