@@ -117,8 +117,10 @@
     <xsl:param name="content"/>
     <xsl:param name="in-link" select="ancestor::tei:ref[@target] or ancestor::tei:ptr or ancestor::*[@ref][self::tei:persName
         or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]"/>
+    <!-- (a note inside a reading is not shown in the text: its entry shows it) -->
+    <xsl:param name="notes-shown" select="false()"/>
     <xsl:variable name="empty" select="not($content[not(self::text()) or normalize-space()])"/>
-    <xsl:variable name="plain" select="not($content/descendant-or-self::*[self::tei:app or self::tei:note or self::tei:ref
+    <xsl:variable name="plain" select="not($content/descendant-or-self::*[self::tei:app or (self::tei:note and $notes-shown) or self::tei:ref
         or self::tei:ptr or @ref or @editio:block or @editio:app-target])"/>
     <xsl:choose>
       <xsl:when test="$in-link"><span class="lem"><xsl:apply-templates select="$content"/></span></xsl:when>
@@ -189,6 +191,7 @@
             <xsl:call-template name="app-place">
               <xsl:with-param name="content" select="$content"/>
               <xsl:with-param name="in-link" select="$in-link"/>
+              <xsl:with-param name="notes-shown" select="true()"/>
             </xsl:call-template>
           </xsl:for-each>
         </span>

@@ -291,6 +291,23 @@
   </xsl:template>
 
   <xsl:template match="tei:ptr">
+    <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:id]"/>
+    <xsl:choose>
+      <!-- a pointer to a note is a reference to it, as the note's own marker is -->
+      <xsl:when test="starts-with(normalize-space(@target), '#') and $note">
+        <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+        <sup class="editio-noteref tei-ptr">
+          <xsl:choose>
+            <xsl:when test="$may = 'yes'"><a href="#{$note/@editio:id}" role="doc-noteref"><span class="visually-hidden"><xsl:value-of select="concat(' ', $label-note-marker, ' ')"/></span><xsl:value-of select="$note/@editio:n"/></a></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$note/@editio:n"/></xsl:otherwise>
+          </xsl:choose>
+        </sup>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ptr-link"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ptr-link">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="ptr-text"/></xsl:variable>
