@@ -160,6 +160,9 @@ def _publish_command(fmt_name: str, views: tuple[str, ...] = ("reading", "diplom
 html = main.command(name="html", help="Publish FILE as a standalone HTML page.")(
     _publish_command("html", ("reading", "diplomatic", "synoptic")))
 
+latex = main.command(name="latex", help="Publish FILE as a LuaLaTeX document (reledmac): the print edition.")(
+    _publish_command("latex"))
+
 text = main.command(name="text", help="Publish FILE as a plain-text edition.")(
     click.option("--width", type=click.IntRange(min=0), default=78, help="Wrap at N columns (0: no wrapping).")(
         click.option("--no-header", "header", flag_value=False, default=True, help="Leave out the header block.")(

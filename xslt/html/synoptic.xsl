@@ -207,7 +207,11 @@
         <xsl:variable name="cited" select="$own[contains(@editio:wits, $token)][1]"/>
         <xsl:choose>
           <xsl:when test="$cited">
-            <td class="syn-wit{substring(' syn-variant', 1, 12 * ($cited/@editio:rn != $base-rn))}" data-wit="{$key}">
+            <!-- a variant: another reading than the edited one; for an app
+                 pointing into the text, other words than the span's -->
+            <xsl:variable name="words"><xsl:if test="$base-rn = ''"><xsl:call-template name="reading-string"><xsl:with-param name="r" select="$cited"/></xsl:call-template></xsl:if></xsl:variable>
+            <xsl:variable name="variant" select="($base-rn != '' and $cited/@editio:rn != $base-rn) or ($base-rn = '' and string($words) != string($app/@editio:lemma))"/>
+            <td class="syn-wit{substring(' syn-variant', 1, 12 * $variant)}" data-wit="{$key}">
               <xsl:call-template name="syn-readings">
                 <xsl:with-param name="readings" select="$own[contains(@editio:wits, $token)]"/>
                 <xsl:with-param name="app" select="$app"/>
