@@ -11,7 +11,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
-    exclude-result-prefixes="tei editio">
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
+    exclude-result-prefixes="tei editio eg">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="tei:choice tei:subst tei:TEI tei:text tei:front tei:body tei:back tei:group
@@ -97,9 +98,25 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date | tei:time | tei:seg
       | tei:ref | tei:num | tei:measure | tei:add | tei:unclear | tei:corr | tei:sic | tei:reg | tei:orig | tei:abbr
       | tei:expan | tei:ex | tei:c | tei:s | tei:cit | tei:bibl | tei:span | tei:geogName | tei:roleName | tei:forename
-      | tei:surname | tei:addName | tei:idno | tei:gloss | tei:distinct | tei:code | tei:ident | tei:gi | tei:att | tei:val | tei:tag">
+      | tei:surname | tei:addName | tei:idno | tei:gloss | tei:distinct | tei:code | tei:ident | tei:gi | tei:att | tei:val | tei:tag
+      | tei:settlement | tei:region | tei:country | tei:district | tei:bloc | tei:district | tei:place | tei:person | tei:org
+      | tei:occupation | tei:roleName | tei:role | tei:roleDesc | tei:castItem | tei:addrLine | tei:address | tei:street
+      | tei:postCode | tei:subst | tei:restore | tei:mod | tei:retrace | tei:handShift | tei:damage | tei:space
+      | tei:entry | tei:form | tei:orth | tei:pron | tei:gram | tei:gramGrp | tei:sense | tei:def | tei:lbl | tei:usage
+      | tei:etym | tei:xr | tei:re | tei:usg | tei:lang | tei:birth | tei:death | tei:sex | tei:hyph | tei:syll | tei:stress | tei:u | tei:incident | tei:kinesic | tei:vocal
+      | tei:desc | tei:formula | tei:email | tei:affiliation | tei:nameLink | tei:genName | tei:objectName | tei:material
+      | tei:origDate | tei:origPlace | tei:locus | tei:dim | tei:height | tei:width | tei:depth | tei:author | tei:editor
+      | tei:publisher | tei:pubPlace | tei:biblScope | tei:citedRange | tei:imprint | tei:series | tei:edition | tei:respStmt | tei:resp">
     <xsl:apply-templates/>
   </xsl:template>
+
+  <!-- Apparatus of the encoding, not words of the text: nothing in print. -->
+  <xsl:template match="tei:link | tei:linkGrp | tei:join | tei:joinGrp | tei:index | tei:attRef | tei:specGrpRef | tei:geo
+      | tei:location | tei:relation | tei:listRelation | tei:certainty | tei:precision | tei:respons | tei:fs | tei:f
+      | tei:alt | tei:altGrp | tei:timeline | tei:when | tei:metamark | tei:zone | tei:surface | tei:sourceDoc"/>
+
+  <!-- Markup examples of TEI documentation (egXML): their words. -->
+  <xsl:template match="eg:egXML | tei:egXML"><xsl:value-of select="normalize-space(.)"/></xsl:template>
 
   <!-- Unknown TEI (or foreign) elements: content kept, element reported. -->
   <xsl:template match="*">

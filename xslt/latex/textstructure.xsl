@@ -17,11 +17,13 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:editio="urn:editio"
-    exclude-result-prefixes="tei editio">
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
+    exclude-result-prefixes="tei editio eg">
 
   <xsl:template match="tei:text | tei:group | tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2
       | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:lg | tei:list | tei:table | tei:row | tei:sp
-      | tei:figure | tei:floatingText | tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:listBibl">
+      | tei:figure | tei:floatingText | tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:listBibl
+      | tei:castList | tei:castGroup | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:superEntry">
     <xsl:call-template name="blocks"/>
   </xsl:template>
 
@@ -72,6 +74,7 @@
       <xsl:when test="self::tei:item">
         <c n="noindent"/><xsl:text> – </xsl:text><xsl:apply-templates/>
       </xsl:when>
+      <xsl:when test="self::eg:egXML or self::tei:egXML"><c n="leavevmode"/><c n="small"/><xsl:text> </xsl:text><xsl:apply-templates select="."/></xsl:when>
       <xsl:when test="self::tei:stage"><c n="leavevmode"/><c n="textit"><a><xsl:apply-templates/></a></c></xsl:when>
       <!-- (\leavevmode: the paragraph starts even if its first words are in an apparatus entry) -->
       <xsl:otherwise><c n="leavevmode"/><xsl:apply-templates/></xsl:otherwise>
