@@ -108,9 +108,9 @@
        own apps, one entry a line, `REF entry`. With line numbers
        ($apparatus-lines) REF is a placeholder the layout replaces with the
        printed line (or lines) of the lemma, and joins the entries of a line
-       with ' | ' (src/editio/render/linenumbers.py); the app whose markers
-       stand in the text is the app itself, or for an app inside a reading
-       (never printed in the text) the outermost app. -->
+       with ' | ' (src/editio/render/linenumbers.py): the line of the app's
+       own lemma, else (an app inside a reading the text does not show) of
+       the outermost app, else its paragraph. -->
   <xsl:template name="section-apparatus">
     <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
     <xsl:if test="not($witness-mode) and @editio:sect and $apps">
@@ -121,7 +121,7 @@
       <xsl:for-each select="$apps">
         <xsl:choose>
           <xsl:when test="$apparatus-lines">
-            <xsl:value-of select="concat($APP_REF, (self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]/@editio:n, $FIELD_END, @editio:appref, $FIELD_END)"/>
+            <xsl:value-of select="concat($APP_REF, @editio:n, $FIELD_END, (self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]/@editio:n, $FIELD_END, @editio:appref, $FIELD_END)"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="@editio:appref"/></xsl:otherwise>
         </xsl:choose>

@@ -13,9 +13,10 @@ The text stylesheets mark, with the contract's markers (editio.contract):
 - LINES_START / LINES_END, each a line of its own: a numbered division;
 - LABEL_START APP_START n LABEL_END ... LABEL_START APP_END n LABEL_END around
   the lemma of app n (labels, so `textlayout.reading_text` drops them);
-- APP_REF n FIELD_END fallback FIELD_END at the start of an apparatus line: the
-  line of app n goes there (the fallback, the paragraph reference, where app n
-  has no place in the printed text);
+- APP_REF n FIELD_END host FIELD_END fallback FIELD_END at the start of an
+  apparatus line: the line of app n goes there (else of app `host`, the
+  outermost app of one inside a reading the text does not show; else the
+  fallback, the paragraph reference);
 - UNNUMBERED at the start of a line that is not counted (the apparatus heading).
 `textlayout.finish` hands a text with numbered divisions to `finish_numbered`.
 """
@@ -35,7 +36,7 @@ MARGIN = 7  # five digits and two spaces, as the verse numbers of other editions
 RANGE = "\u2013"  # en dash
 
 _APP_MARK = re.compile(f"{tl.LABEL_START}([{APP_START}{APP_END}])(\\d+){tl.LABEL_END}")
-_ENTRY = re.compile(f"^[{tl.LABEL_START}{tl.LABEL_END}]*{APP_REF}(\\d+){FIELD_END}([^{FIELD_END}]*){FIELD_END} ?")
+_ENTRY = re.compile(f"^[{tl.LABEL_START}{tl.LABEL_END}]*{APP_REF}(\\d+){FIELD_END}(\\d*){FIELD_END}([^{FIELD_END}]*){FIELD_END} ?")
 # While a line is laid out, each app marker stands as one character of a private
 # plane (no width): where it ends up says on which printed line the lemma starts or ends.
 _FIRST = 0xF0000
@@ -122,29 +123,44 @@ def _record(where: dict[int, list[int]], kind: str, n: int, line: int) -> None:
         span[1] = line
 
 
-def _reference(where: dict[int, list[int]], n: int, fallback: str) -> str:
+def _lines(where: dict[int, list[int]], n: int, host: str) -> tuple[int, int]:
+    """(first, last) printed line of app n's lemma (else of its host app); (0, 0) if it has none."""
+    if n not in where and host:
+        n = int(host)
     start, end = where.get(n, (0, 0))
     if not end:
-        return str(start) if start else fallback
+        return (start, start)
     if not start or start >= end:
-        return str(end)
-    return f"{start}{RANGE}{end}"
+        return (end, end)  # an empty lemma: the line of the word before it
+    return (start, end)
 
 
 def _apparatus(entries: list[str], where: dict[int, list[int]], width: int) -> list[str]:
-    """Apparatus lines: the entries of one printed line joined with ' | ' after its number."""
-    groups: list[tuple[str, list[str]]] = []
+    """Apparatus lines in the order of the text's lines (an app inside a
+    longer lemma after the longer one): the entries of one line joined with
+    ' | ' after its number; an entry over several lines says its range."""
+    cited = []
     for raw in entries:
         m = _ENTRY.match(raw)
-        ref = _reference(where, int(m.group(1)), m.group(2))
-        rest = raw[m.end():]
-        if groups and groups[-1][0] == ref:
-            groups[-1][1].append(rest)
-        else:
-            groups.append((ref, [rest]))
+        first, last = _lines(where, int(m.group(1)), m.group(2))
+        cited.append((first or float("inf"), last, m.group(3), raw[m.end():].strip()))
+    cited.sort(key=lambda c: c[0])  # stable: document order within a line
     printed: list[str] = []
-    for ref, texts in groups:
-        printed.extend(tl._line(f"{ref} {tl.HANG}" + " | ".join(t.strip() for t in texts), width))
+    i = 0
+    while i < len(cited):
+        first = cited[i][0]
+        group = []
+        while i < len(cited) and cited[i][0] == first:
+            start, last, fallback, text = cited[i]
+            if start == float("inf"):
+                group.append((fallback, text))
+            else:
+                group.append((str(start) if last == start else f"{start}{RANGE}{last}", text))
+            i += 1
+            if start == float("inf"):
+                break  # no line: each entry with its own reference
+        said = [text if not k or ref == group[0][0].split(RANGE)[0] else f"{ref} {text}" for k, (ref, text) in enumerate(group)]
+        printed.extend(tl._line(f"{group[0][0]} {tl.HANG}" + " | ".join(said), width))
     return printed
 
 
