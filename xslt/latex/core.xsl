@@ -70,7 +70,8 @@
     <xsl:call-template name="command"><xsl:with-param name="name" select="'textit'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:q | tei:quote[not(@editio:block)] | tei:said">
-    <xsl:text>“</xsl:text><xsl:apply-templates/><xsl:text>”</xsl:text>
+    <!-- (the spaces of the source just inside the quotation are not printed) -->
+    <xsl:text>“</xsl:text><c n="ignorespaces"/><xsl:apply-templates/><c n="unskip"/><xsl:text>”</xsl:text>
   </xsl:template>
 
   <!-- Transcription, as the reading view shows it (common/views.xsl); gaps and supplied text with their signs. -->
@@ -90,7 +91,11 @@
     <xsl:if test="$space = 'yes'"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
-  <xsl:template match="tei:ptr"/>
+  <!-- A pointer to a note cites its number (the note's own is bold in the notes); others print nothing. -->
+  <xsl:template match="tei:ptr">
+    <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:n]"/>
+    <xsl:if test="starts-with(normalize-space(@target), '#') and $note"><c n="textsuperscript"><a><xsl:value-of select="$note/@editio:n"/></a></c></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject | tei:divGen | tei:anchor | tei:caesura"/>
   <xsl:template match="tei:figDesc"><xsl:text>[</xsl:text><xsl:apply-templates/><xsl:text>]</xsl:text></xsl:template>
 

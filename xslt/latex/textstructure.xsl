@@ -54,7 +54,7 @@
 
   <!-- (a block without words is left out: reledmac refuses an empty paragraph) -->
   <xsl:template name="paragraph">
-    <xsl:if test="normalize-space() or descendant::tei:gap">
+    <xsl:if test="descendant::text()[normalize-space()][not(ancestor::tei:listApp or ancestor::tei:note)] or descendant::tei:gap">
     <c n="pstart"/>
     <xsl:choose>
       <xsl:when test="self::tei:head">
