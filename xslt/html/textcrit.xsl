@@ -122,17 +122,17 @@
     <xsl:variable name="empty" select="not($content[not(self::text()) or normalize-space()])"/>
     <xsl:variable name="plain" select="not($content/descendant-or-self::*[self::tei:app or (self::tei:note and $notes-shown) or self::tei:ref
         or self::tei:ptr or @ref or @editio:block or @editio:app-target])"/>
+    <!-- (span.app-at holds the link and its entry: the entry shows just below the link, never over it) -->
     <xsl:choose>
-      <xsl:when test="$in-link"><span class="lem"><xsl:apply-templates select="$content"/></span></xsl:when>
+      <xsl:when test="$in-link"><span class="app-at"><span class="lem"><xsl:apply-templates select="$content"/></span><xsl:call-template name="app-pop"/></span></xsl:when>
       <xsl:when test="$plain and not($empty)">
-        <a class="lem" href="#app-{@editio:id}" aria-describedby="pop-{@editio:id}"><xsl:apply-templates select="$content"/></a>
+        <span class="app-at"><a class="lem" href="#app-{@editio:id}" aria-describedby="pop-{@editio:id}"><xsl:apply-templates select="$content"/></a><xsl:call-template name="app-pop"/></span>
       </xsl:when>
       <xsl:otherwise>
         <span class="lem"><xsl:apply-templates select="$content"/></span>
-        <xsl:call-template name="app-link"><xsl:with-param name="sign" select="substring('°‸', 1 + $empty, 1)"/></xsl:call-template>
+        <span class="app-at"><xsl:call-template name="app-link"><xsl:with-param name="sign" select="substring('°‸', 1 + $empty, 1)"/></xsl:call-template><xsl:call-template name="app-pop"/></span>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="app-pop"/>
   </xsl:template>
 
   <xsl:template name="app-link">
@@ -201,7 +201,7 @@
           <xsl:apply-templates/>
         </span>
         <!-- several apps, or a span over several elements: a sign for each after its first element -->
-        <xsl:for-each select="$apps"><span class="app" id="{@editio:id}" data-app="{@editio:id}"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></xsl:for-each>
+        <xsl:for-each select="$apps"><span class="app" id="{@editio:id}" data-app="{@editio:id}"><span class="app-at"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></span></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
