@@ -262,8 +262,10 @@
   <xsl:template name="syn-unattested">
     <xsl:param name="own"/>
     <xsl:param name="base-rn"/>
+    <!-- for a nested app (no columns known here): the readings of no witness only -->
     <xsl:param name="chosen" select="/.."/>
-    <xsl:for-each select="$own[string(@editio:rn) != $base-rn]">
+    <xsl:param name="nested" select="false()"/>
+    <xsl:for-each select="$own[string(@editio:rn) != $base-rn][not($nested) or not(@editio:wits)]">
       <xsl:variable name="w" select="string(@editio:wits)"/>
       <xsl:if test="not($chosen[contains($w, concat(' ', @editio:wkey, ' '))])">
         <span class="syn-other">
@@ -330,7 +332,7 @@
         <xsl:with-param name="key" select="$key"/>
       </xsl:call-template>
     </span>
-    <xsl:if test="$key = ''"><xsl:call-template name="syn-unattested"><xsl:with-param name="own" select="$own"/><xsl:with-param name="base-rn" select="string($base-rn)"/></xsl:call-template></xsl:if>
+    <xsl:if test="$key = ''"><xsl:call-template name="syn-unattested"><xsl:with-param name="own" select="$own"/><xsl:with-param name="base-rn" select="string($base-rn)"/><xsl:with-param name="nested" select="true()"/></xsl:call-template></xsl:if>
     <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
   </xsl:template>
 
