@@ -80,7 +80,7 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     except SchemaError as exc:
         click.echo(f"editio: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    found = Diagnostics(diagnostics).without(disable)
+    found = Diagnostics(diagnostics)  # --disable applied by validate_document
     text = format_diagnostics(found, out_format, summary=True, files=[str(f) for f in files])
     # Machine formats go to stdout (to be redirected into a report file); text to stderr.
     click.echo(text, err=out_format == "text", nl=False)

@@ -36,7 +36,6 @@ P4_HELP = (
 class LoadOptions:
     xinclude: bool = False
     huge: bool = False
-    require_tei: bool = True
 
 
 @dataclass
@@ -121,9 +120,8 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
             tree = etree.fromstring(data, parser, base_url=url).getroottree()
         except etree.XMLSyntaxError as exc:
             return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
-    if options.require_tei:
-        # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
-        problems = _check_root(tree.getroot(), shown)
+    # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
+    problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
         problems = _expand_xincludes(tree, resolved, shown, allowed)
     if problems:

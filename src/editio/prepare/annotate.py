@@ -314,11 +314,3 @@ def _mark_blocks_walking(root) -> None:
                 continue
             parent.set(BLOCK, "1")
 
-
-def _inside(element, tag: str) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        parent = parent.getparent()
-    return False
