@@ -25,6 +25,7 @@
   <xsl:include href="html/flags.xsl"/>
   <xsl:include href="html/transcription.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
+  <xsl:include href="html/apparatus.xsl"/>
   <xsl:include href="html/synoptic.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>

@@ -73,12 +73,21 @@ def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
     params = (*html.params, ("witness-pages", quote(stem) + ".{siglum}.html"),
               ("edition-page", quote(PurePosixPath(html_rel).name)))
     if "synoptic-page" not in dict(html.params) and _has_apps(doc):
-        params += (("synoptic-page", quote(stem) + ".synoptic.html"),)
+        params += (("synoptic-page", quote(_synoptic_name(doc, stem))),)
     return {**options, "html": dataclasses.replace(html, params=params)}
 
 
 def _has_apps(doc: Document) -> bool:
     return next(doc.tree.getroot().iter(f"{TEI}app"), None) is not None
+
+
+def _synoptic_name(doc: Document, stem: str) -> str:
+    """`x.synoptic.html`, unless a witness's page has that name (a siglum 'synoptic')."""
+    taken = {file_token(s) for s in declared_sigla(doc)}
+    name = "synoptic"
+    while name in taken:
+        name += "_"
+    return f"{stem}.{name}.html"
 
 
 def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
@@ -91,8 +100,8 @@ def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
     if html_rel is None or html is None or "synoptic-page" not in dict(html.params):
         return []
     folder, stem = _names(html_rel)
-    page = dict(html.params)["synoptic-page"]
-    if page != quote(stem) + ".synoptic.html":
+    name = _synoptic_name(doc, stem)
+    if dict(html.params)["synoptic-page"] != quote(name):
         return []  # the user named another page: not ours to write
     seen = {(d.line, d.code, d.message) for d in found}
     published = publish(doc, get_format("html"), dataclasses.replace(html, view="synoptic", witness=""))
@@ -100,7 +109,7 @@ def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
     if published.output is None:
         found.append(error(str(doc.path), 0, 0, "the synoptic page could not be produced", "build.no-output"))
         return []
-    return [((folder / f"{stem}.synoptic.html").as_posix(), published.output)]
+    return [((folder / name).as_posix(), published.output)]
 
 
 def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
