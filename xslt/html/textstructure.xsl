@@ -78,9 +78,7 @@
     <xsl:call-template name="block"/>
   </xsl:template>
 
-  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:address | tei:addrLine">
-    <xsl:call-template name="inline"/>
-  </xsl:template>
+  <!-- salute, signed, dateline, address, addrLine: html/correspondence.xsl -->
 
   <!-- A generated division (divGen): editio generates only the page-level
        table of contents and index; nothing to render here. -->
@@ -210,7 +208,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$url = ''">
-        <span class="tei-graphic editio-missing">[<xsl:value-of select="$label"/>]</span>
+        <!-- (generated words: a label, as the text edition, which has none, agrees) -->
+        <span class="tei-graphic editio-missing editio-label">[<xsl:value-of select="$label"/>]</span>
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
       <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
@@ -290,7 +289,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:id]"/>
     <xsl:choose>
       <!-- a pointer to a note is a reference to it, as the note's own marker is -->
