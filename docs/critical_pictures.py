@@ -1,4 +1,4 @@
-"""Make the README's pictures of a critical edition (the homily of ../shared/corpus):
+"""Make the README's pictures of a critical edition (the homily, tests/corpus):
 
     python docs/critical_pictures.py
 
