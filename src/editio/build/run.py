@@ -255,7 +255,10 @@ def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Pat
         if not record:
             continue
         links = dict(zip(options.formats, record["outputs"]))
-        entries.append({**(record.get("entry") or {}), "source": str(source.path), "links": links})
+        entry = dict(record.get("entry") or {})
+        if entry.get("synoptic"):
+            links["synoptic"] = entry.pop("synoptic")  # a critical edition's witnesses side by side
+        entries.append({**entry, "source": str(source.path), "links": links})
     user_templates = options.options_for("html").user_templates
     data = render_index(entries, name, user_templates).encode("utf-8")
     if read_inside(out_dir, name) != data:

@@ -14,6 +14,10 @@ as `editio:file`; `x` is shortened too when the whole name would not fit.
 A user who sets `witness-pages` with -p names the pages: then nothing is
 generated here.
 
+A critical edition (witnesses and apps) also gets `x.synoptic.html`, its
+witnesses side by side (`--view synoptic`), which the edition links to
+(parameter `synoptic-page`) and the index lists.
+
 The pages come from one transformation for all the witnesses
 (witness_splice.py); where that cannot be sure of giving the same bytes, from
 the whole transformation per witness, as `editio html --witness` does.
@@ -27,6 +31,7 @@ from pathlib import PurePosixPath
 from editio.render import witness_splice
 from editio.core.diagnostics import Diagnostic, error
 from editio.core.names import NAME_BYTES, TOKEN_BYTES, bounded, href
+from editio.core.namespaces import TEI
 from editio.render.formats import get_format
 from editio.load.document import Document
 from editio.prepare import witness_files
@@ -64,7 +69,44 @@ def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
     _folder, stem = _names(html_rel)
     params = (*html.params, ("witness-pages", href(stem) + ".{siglum}" + PAGE_SUFFIX),
               ("edition-page", href(PurePosixPath(html_rel).name)))
+    if "synoptic-page" not in dict(html.params) and _has_apps(doc):
+        params += (("synoptic-page", href(_synoptic_name(doc, stem))),)
     return {**options, "html": dataclasses.replace(html, params=params)}
+
+
+def _has_apps(doc: Document) -> bool:
+    return next(doc.tree.getroot().iter(f"{TEI}app"), None) is not None
+
+
+def _synoptic_name(doc: Document, stem: str) -> str:
+    """`x.synoptic.html`, unless a witness's page has that name (a siglum 'synoptic')."""
+    taken = set(file_tokens(doc).values())
+    name = "synoptic"
+    while name in taken:
+        name += "_"
+    return f"{stem}.{name}.html"
+
+
+def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
+                  found: list[Diagnostic]) -> list[tuple[str, str]]:
+    """The synoptic page of a critical edition, `x.synoptic.html` beside `x.html`
+    (the witnesses side by side, xslt/html/synoptic.xsl), if `with_witness_pages`
+    named one."""
+    html_rel = dict(outputs).get("html")
+    html = options.get("html")
+    if html_rel is None or html is None or "synoptic-page" not in dict(html.params):
+        return []
+    folder, stem = _names(html_rel)
+    name = _synoptic_name(doc, stem)
+    if dict(html.params)["synoptic-page"] != href(name):
+        return []  # the user named another page: not ours to write
+    seen = {(d.line, d.code, d.message) for d in found}
+    published = publish(doc, get_format("html"), dataclasses.replace(html, view="synoptic", witness=""))
+    found.extend(d for d in published.diagnostics if (d.line, d.code, d.message) not in seen)
+    if published.output is None:
+        found.append(error(str(doc.path), 0, 0, "the synoptic page could not be produced", "build.no-output"))
+        return []
+    return [((folder / name).as_posix(), published.output)]
 
 
 def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
