@@ -96,7 +96,7 @@ def finish_numbered(text: str, width: int) -> str:
                 _record(where, kind, n, numbers[k])
     page = [x for item in out for x in (_apparatus(item, where, width) if isinstance(item, list) else (item,))]
     result = "\n".join(page)
-    return tl._BLANKS.sub("\n\n", result).strip("\n") + "\n"
+    return tl._blank_lines_at_most_one(result).strip("\n") + "\n"
 
 
 def _number(laid: list[str], counts: list[int], out: list, underline: bool) -> list[int]:
@@ -188,13 +188,10 @@ def _line_tracked(line: str, width: int) -> tuple[list[str], list[tuple[str, int
     elif prefix:
         prefix = tl._clean(prefix.replace(tl.NO_WRAP, ""))
     hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
-    if tl.BREAK in content:
-        content = tl._BREAKS.sub(tl.BREAK, content).strip(tl.BREAK + " \t\r\n")
-    content = tl._MARKS.sub("", content)
     result: list[str] = []
     lead = prefix
-    for segment in content.split(tl.BREAK):
-        segment = _glue(tl._SPACES.sub(" ", segment).strip(" "), kinds)
+    for segment in tl._segments(content):
+        segment = _glue(tl._collapse(segment), kinds)
         if no_wrap or width <= 0:
             result.append(lead + segment)
         else:

@@ -71,9 +71,7 @@ def finish(text: str, width: int = 78) -> str:
         out.extend(_line(line, width))
         i += 1
     result = "\n".join(out)
-    while "\n\n\n" in result:  # at most one blank line in a row (as a regex \n{3,} -> \n\n, without one)
-        result = result.replace("\n\n\n", "\n\n")
-    result = result.strip("\n") + "\n"
+    result = _blank_lines_at_most_one(result).strip("\n") + "\n"
     return result
 
 
@@ -118,6 +116,32 @@ def _collapse(segment: str) -> str:
     return segment.strip(" ")
 
 
+def _segments(content: str) -> list[str]:
+    """A logical line's content cut at its forced breaks, label marks dropped.
+
+    Breaks at the edges of the content, or doubled, would make empty lines:
+    they go. Labels have no width: their marks go before measuring (kept spaces
+    stay unbreakable until the line is cut). Str methods, not regular
+    expressions: a paragraph may be 50 MB. Each segment is still to be
+    `_collapse`d.
+    """
+    if BREAK in content:
+        segments = [piece for piece in (p.strip(_WS) for p in content.split(BREAK)) if piece] or [""]
+    else:
+        segments = [content]
+    marks = [m for m in _MARK_CHARS if m in content]
+    if marks:
+        segments = [_without(segment, marks) for segment in segments]
+    return segments
+
+
+def _blank_lines_at_most_one(result: str) -> str:
+    """At most one blank line in a row (as a regex \\n{3,} -> \\n\\n would, without one)."""
+    while "\n\n\n" in result:
+        result = result.replace("\n\n\n", "\n\n")
+    return result
+
+
 def _line(line: str, width: int) -> list[str]:
     heading = ""
     if line.startswith(HEADING):
@@ -132,18 +156,8 @@ def _line(line: str, width: int) -> list[str]:
         prefix = _clean(prefix.replace(NO_WRAP, ""))
     # A long prefix (a header label) would leave no room: hang by 4 instead.
     hang = " " * (len(prefix) if width <= 0 or len(prefix) <= width // 3 else 4)
-    # Breaks at the edges of the content, or doubled, would make empty lines.
-    # (str methods, not regular expressions: a paragraph may be 50 MB.)
-    if BREAK in content:
-        segments = [piece for piece in (p.strip(_WS) for p in content.split(BREAK)) if piece] or [""]
-    else:
-        segments = [content]
+    segments = _segments(content)
     result = []
-    # Labels have no width: drop their marks before measuring (kept spaces stay
-    # unbreakable until the line is cut).
-    marks = [m for m in _MARK_CHARS if m in content]
-    if marks:
-        segments = [_without(segment, marks) for segment in segments]
     kept = KEEP_SPACE in content
     lead = prefix
     for segment in segments:
