@@ -38,9 +38,16 @@ def _parse_params(values) -> tuple[tuple[str, str], ...]:
 
 
 load_options = [
-    click.option("--xinclude", is_flag=True, help="Expand XIncludes (only files inside the document's folder)."),
+    click.option("--xinclude", is_flag=True, help="Expand XIncludes (only files inside the document's folder, or --xinclude-root)."),
+    click.option("--xinclude-root", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+                 help="XIncludes may reach files anywhere inside DIR (implies --xinclude)."),
     click.option("--huge", is_flag=True, help="Allow very large documents (libxml2 huge_tree)."),
 ]
+
+
+def _load_options(xinclude: bool, xinclude_root: Path | None, huge: bool) -> LoadOptions:
+    return LoadOptions(xinclude=xinclude or xinclude_root is not None, huge=huge,
+                       xinclude_root=str(xinclude_root) if xinclude_root else None)
 
 
 def with_load_options(func):
@@ -65,7 +72,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Files checked in parallel (default 0: one per CPU).")
 @with_load_options
-def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, huge):
+def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, xinclude_root, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     import os
 
@@ -75,7 +82,7 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
                               integrity=not no_integrity)
     try:
-        files, diagnostics = validate_paths(list(paths), options, LoadOptions(xinclude=xinclude, huge=huge),
+        files, diagnostics = validate_paths(list(paths), options, _load_options(xinclude, xinclude_root, huge),
                                             jobs=jobs or os.cpu_count() or 1)
     except SchemaError as exc:
         click.echo(f"editio: {exc}", err=True)
@@ -128,8 +135,8 @@ def _publish_command(fmt_name: str):
     @click.option("--xslt", "user_xslt", type=click.Path(exists=True, dir_okay=False), help="Your stylesheet (imports editio's).")
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
-    def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
-        doc = load(file, LoadOptions(xinclude=xinclude, huge=huge))
+    def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, xinclude_root, huge, **extra):
+        doc = load(file, _load_options(xinclude, xinclude_root, huge))
         found = Diagnostics(list(doc.diagnostics))
         if not doc.ok:
             _emit(found)
@@ -140,7 +147,7 @@ def _publish_command(fmt_name: str):
         )
         result = publish(doc, get_format(fmt_name), options)
         found.extend(result.diagnostics)
-        if found.has_errors or result.output is None:
+        if result.withheld:
             _emit(found)
             sys.exit(EXIT_ERRORS)
         try:
@@ -153,7 +160,8 @@ def _publish_command(fmt_name: str):
             click.echo(f"editio: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
         _emit(found)
-        sys.exit(EXIT_OK)
+        # Published despite an error (a repeated xml:id): the error still fails the command.
+        sys.exit(EXIT_ERRORS if found.has_errors else EXIT_OK)
 
     return command
 
@@ -234,12 +242,13 @@ def _xslt_by_format(values, names) -> dict[str, str]:
 @click.option("--no-header", "header", flag_value=False, default=True, help="Text edition: leave out the header block.")
 @with_load_options
 def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
-          user_xslt, user_templates, width, header, xinclude, huge):
+          user_xslt, user_templates, width, header, xinclude, xinclude_root, huge):
     """Build the HTML and text editions of PATHs (default: tei/) into a folder (default: _build/).
 
     Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
-    and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
+    and integrity findings are warnings unless --strict. With --xinclude, a document's XIncludes may reach
+    anything inside the PATH it was found under (or inside --xinclude-root DIR). Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
     """
     from editio.build.run import BuildError, BuildInterrupted, BuildOptions, build as run_build
 
@@ -258,7 +267,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
                           user_templates=tuple(user_templates))
     per_format = tuple((f, replace(base, user_xslt=x)) for f, x in _xslt_by_format(user_xslt, names).items())
     options = BuildOptions(
-        out_dir=out_dir, formats=names, load=LoadOptions(xinclude=xinclude, huge=huge), publish=base,
+        out_dir=out_dir, formats=names, load=_load_options(xinclude, xinclude_root, huge), publish=base,
         publish_by_format=per_format, check=checks, schema=schema, disabled=tuple(disable), strict=strict,
         force=force, jobs=jobs,
     )

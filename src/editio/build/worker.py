@@ -28,7 +28,7 @@ from editio.build.witnesses import witness_pages, with_witness_pages
 from editio.core.diagnostics import Diagnostic, Severity, error
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
-from editio.render.publish import PublishOptions, publish
+from editio.render.publish import PUBLISHED_DESPITE, PublishOptions, publish
 from editio.check.rules import run_rules
 from editio.check.validate import ValidateOptions, validate_document
 from editio.core.write import write_atomic
@@ -53,6 +53,7 @@ class Job:
     key: str  # the source's absolute path
     source: str  # as the user named it: diagnostics show this
     outputs: tuple[tuple[str, str], ...]  # (format, path relative to out_dir)
+    root: str = ""  # the build PATH the source was found under: the XInclude root unless one is named
 
 
 @dataclass
@@ -123,7 +124,10 @@ def _as(severity: Severity, found: list[Diagnostic]) -> list[Diagnostic]:
 
 def _build(job: Job, config: WorkerConfig) -> DocResult:
     failed = DocResult(job.key, job.source, "failed")
-    doc = load(job.source, config.load)
+    load_options = config.load
+    if load_options.xinclude and load_options.xinclude_root is None and job.root:
+        load_options = dataclasses.replace(load_options, xinclude_root=job.root)
+    doc = load(job.source, load_options)
     if not doc.ok:
         failed.diagnostics = list(doc.diagnostics)
         return failed
@@ -140,9 +144,10 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
     options = dict(config.publish)
     options = with_witness_pages(doc, options, job.outputs)  # a critical edition: pages per witness
     rendered: list[tuple[str, str]] = []
+    checked = {(d.code, d.line) for d in found}
     for name, rel in job.outputs:
         published = publish(doc, get_format(name), options[name])
-        found += published.diagnostics
+        found += _render_findings(published.diagnostics, checked, config)
         if published.output is None:
             found.append(error(job.source, 0, 0, f"the {name} edition could not be produced", "build.no-output"))
         else:
@@ -158,6 +163,26 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
     for rel, text in rendered:
         write_atomic(out_dir / rel, text)
     return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], found, entry)
+
+
+def _render_findings(diagnostics: list[Diagnostic], said: set, config: WorkerConfig) -> list[Diagnostic]:
+    """What rendering found, each once: the formats find the same lost text (its
+    count may differ by a word) and the same repeated ids. A repeated xml:id is an
+    integrity finding: reported once with the checks' findings, and like them a
+    warning unless --strict."""
+    out = []
+    for d in diagnostics:
+        key = (d.code, d.line) if d.code in _ONCE_PER_LINE else (d.code, d.line, d.message)
+        if key in said:
+            continue
+        said.add(key)
+        if d.code in PUBLISHED_DESPITE and not config.strict:
+            d = dataclasses.replace(d, severity=Severity.WARNING)
+        out.append(d)
+    return out
+
+
+_ONCE_PER_LINE = PUBLISHED_DESPITE | {"render.lost-text", "render.empty"}
 
 
 def _check(doc, options: ValidateOptions) -> list[Diagnostic]:
