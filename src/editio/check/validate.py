@@ -39,7 +39,7 @@ SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
     if not doc.ok:
         return list(doc.diagnostics)
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(doc.diagnostics)  # what loading noted (a DTD not loaded)
     found.extend(schemas.check(doc, options))
     found.extend(schematron.check(doc, options))
     if options.integrity:

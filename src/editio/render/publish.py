@@ -64,7 +64,7 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     if not options.witness:
         # A witness's page shows another text on purpose; the edition itself was checked.
         found += duplicate_ids(doc)
-        found += lost.check(source_text(doc, options.view), result, fmt.name, source)
+        found += lost.check(source_text(doc, options), result, fmt.name, source)
     text = page.render(result, fmt, options.user_templates, options.page_extra(source))
     if fmt.name == "text":
         from editio.render.textlayout import finish
@@ -72,11 +72,12 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     return Published(text, found)
 
 
-def source_text(doc: Document, view: str) -> lost.SourceText:
+def source_text(doc: Document, options: PublishOptions) -> lost.SourceText:
     """The source's reading text, once per document and view (after prepare)."""
-    key = ("source-text", view)
+    hidden = frozenset(dict(options.params).get("hide-reading-types", "").split())
+    key = ("source-text", options.view, hidden)
     if key not in doc.derived:
-        doc.derived[key] = lost.SourceText(doc.tree, view)
+        doc.derived[key] = lost.SourceText(doc.tree, options.view, hidden)
     return doc.derived[key]
 
 

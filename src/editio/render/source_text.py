@@ -59,7 +59,7 @@ def fold(text: str) -> str:
 class SourceText:
     """The text nodes of the reading text, each with the element it belongs to."""
 
-    def __init__(self, tree, view: str = "reading"):
+    def __init__(self, tree, view: str = "reading", hidden_readings: frozenset[str] = frozenset()):
         self.chunks: list[str] = []
         # The element whose text (or whose child's tail) the chunk is; None for a BOUNDARY.
         self.owners: list[etree._Element | None] = []
@@ -68,6 +68,7 @@ class SourceText:
         self.scopes: list[etree._Element] = []
         self._omitted = OMITTED_READING if view != "diplomatic" else set()
         self._shown = _SHOWN["diplomatic" if view == "diplomatic" else "reading"]
+        self._hidden_readings = hidden_readings  # types and causes the user hides (hide-reading-types)
         apart: list[tuple[str, list, list]] = []
         root = tree.getroot()
         documents = [root] if root.tag == _TEI_ROOT else list(root.iter(_TEI_ROOT)) if root.tag == _CORPUS else []
@@ -148,7 +149,7 @@ class SourceText:
             shown = next((r for r in readings if r.tag == _LEM), readings[0])
             self._walk(shown, chunks, owners, apart)
         for reading in readings:
-            if reading is not shown:
+            if reading is not shown and not ({reading.get("type"), reading.get("cause")} & self._hidden_readings):
                 self._apart(reading, _RDG, apart)
         for other in others:
             self._apart(other, other.tag, apart, walk=False)
