@@ -40,7 +40,8 @@ SKIP = {f"{TEI}{n}" for n in ("note", "del", "surplus", "fw", "rdg", "witDetail"
 BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "cell", "row", "sp", "speaker",
                                 "stage", "castItem", "salute", "signed", "dateline", "byline", "titlePart",
                                 "docAuthor", "docImprint", "docDate", "trailer", "addrLine", "quote", "bibl",
-                                "table", "list", "div", "opener", "closer", "argument", "epigraph")}
+                                "table", "list", "div", "opener", "closer", "argument", "epigraph",
+                                "surface", "zone", "line")}
 # Elements without mixed content: whitespace between their children is layout (as the
 # stylesheet's xsl:strip-space says).
 NO_MIXED = {f"{TEI}{n}" for n in ("choice", "subst")}
@@ -52,13 +53,13 @@ def _joins(el) -> bool:
     return el.get("break") == "no" or el.get("type") == "hyphenInWord"
 
 
-def reading_text_of(tree) -> str:
-    """The reading view's text of /TEI/text, by the rules of xslt/common/views.xsl."""
+def reading_text_of(tree, elements=None) -> str:
+    """The reading view's text of /TEI/text (or of `elements`), by the rules of xslt/common/views.xsl."""
     parts: list[str] = []
 
-    def walk(el):
+    def walk(el, top=False):
         tag = el.tag
-        if not isinstance(tag, str) or tag in SKIP:
+        if not isinstance(tag, str) or (tag in SKIP and not top):  # a note asked for itself is read
             return
         if tag in MILESTONES:
             if _joins(el):
@@ -71,6 +72,9 @@ def reading_text_of(tree) -> str:
                 parts.append(" ")
             return
         if tag == f"{TEI}gap":
+            return
+        if tag == f"{TEI}space":  # blank space in the source: a word boundary
+            parts.append(" ")
             return
         if tag == f"{TEI}w":
             before = el.getprevious()
@@ -101,9 +105,8 @@ def reading_text_of(tree) -> str:
             else:
                 parts.append(s)
 
-    root = tree.getroot()
-    for text in root.iterfind(f"{TEI}text"):
-        walk(text)
+    for text in tree.getroot().iterfind(f"{TEI}text") if elements is None else elements:
+        walk(text, top=True)
     return unicodedata.normalize("NFC", "".join(p for p in parts if p != "\0"))
 
 
@@ -135,12 +138,20 @@ def text_edition(path: Path, **kw) -> str:
 
 
 DOCUMENTS = [SAMPLE, *corpus_p5_files()]
+# Fails until its genre lands (tests/test_reading_text_corpus.py has the same cases for both editions).
+NOT_YET = {"genetic_faust_gsa-390020-0002.xml":
+           "genre: documentary/genetic transcription (sourceDoc/surface/zone/line), branch longtail-genres"}
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[p.name])]
+                                               if p.name in NOT_YET else []) for p in DOCUMENTS])
 def test_every_reading_word_in_order(path: Path):
     doc = load(path, load_options(path))
     expected = words(reading_text_of(doc.tree))
+    if not expected:  # a transcription: the sourceDoc is its text
+        expected = words(reading_text_of(doc.tree, doc.tree.getroot().findall(f"{TEI}sourceDoc")))
+    if not expected and doc.tree.getroot().tag == f"{TEI}teiCorpus":
+        pytest.skip(f"{path.name}: a corpus root whose texts are XIncludes not shipped: no reading text")
     actual = words(reading_text(text_parts(path)["body"]))
     assert expected, f"{path.name}: no reading text found"
     missing = first_missing(expected, actual)
