@@ -188,8 +188,8 @@ _ONCE_PER_LINE = PUBLISHED_DESPITE | {"render.lost-text", "render.empty"}
 def _check(doc, options: ValidateOptions) -> list[Diagnostic]:
     """Schema checks only where a schema applies (--schema or the document's <?xml-model?>).
 
-    editio's own fallback schema is for `editio validate`: in a build it would
-    cost more than the transformation itself, on documents that chose no schema.
+    The fallback schema (TEI P5 tei_all) is for `editio validate`: in a build it
+    would cost more than the transformation itself, on documents that chose no schema.
     """
     if options.schema or _declares_schema(doc.tree):
         return validate_document(doc, options)

@@ -25,7 +25,7 @@ from editio.check.rules import run_rules
 
 @dataclass(frozen=True)
 class ValidateOptions:
-    schema: str | None = None  # --schema; else the document's <?xml-model?>; else editio's own
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else TEI P5 tei_all
     schematron: tuple[str, ...] = ()  # --schematron files
     disabled: tuple[str, ...] = ()  # codes (or groups) switched off
     use_document_schemas: bool = True
@@ -86,7 +86,7 @@ def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas
     """Schemas the files will need, found cheaply (a look at each file's head)."""
     if options.schema:
         return []
-    refs = {schemas.own_schema()}
+    refs = set()
     for f in files:
         try:
             with open(f, "rb") as fh:
@@ -94,7 +94,9 @@ def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas
         except OSError:
             continue
         doc = _load_head(head, f)
-        if doc is not None:
+        if doc is None:
+            refs.add(schemas.default_schema())  # names no schema: tei_all
+        else:
             found, _problems = schemas.schemas_for(doc, options)
             refs.update(found)
     return sorted(refs, key=lambda r: r.location)
