@@ -36,6 +36,7 @@ __all__ = ["SourceText", "check"]
 
 _TOKEN = re.compile(r"\w+(?:\x01+\w+)*")
 _HAS_WORD = re.compile(r"\w")
+_LETTERS = re.compile(r"\W+")  # what is not a letter of a word
 _LABEL = re.compile("([\ue005\ue006])")  # a label of the text edition (textlayout.py)
 _MARKS = re.compile("[\ue000-\ue004\ue007\ue008]")  # its other layout marks
 # An element is named when at least this share of its text is missing.
@@ -70,10 +71,8 @@ def _places(result, fmt_name: str) -> dict[str, str]:
     format sets them apart."""
     parts = {p.get("name"): p for p in result.getroot().iterfind("part")}
     if fmt_name != "html":
-        # xml:space="preserve" text keeps its spaces and line breaks as marks (textlayout.py).
-        body, notes = ((parts[name].text or "").replace("\ue003", " ").replace("\ue004", "\n")
-                       if name in parts else "" for name in ("body", "notes"))
-        return {"": body + "\n" + notes, f"{TEI}note": notes}
+        body, notes = (_unmarked(parts[name].text or "") if name in parts else "" for name in ("body", "notes"))
+        return {"": body, f"{TEI}note": notes}
     body = parts.get("body")
     if body is None:
         return {"": ""}
@@ -95,18 +94,36 @@ def _places(result, fmt_name: str) -> dict[str, str]:
     return places
 
 
-_XML_SPACE = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")  # normalize-space (not NBSP, as split() would): runs only
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_OTHER_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _WS = " \t\r\n"
+
+
+def _collapse(text: str) -> str:
+    """XSLT's normalize-space: split() does it, unless the text has a space XML does not
+    count as one (NBSP ...), which split() would take too."""
+    if text.isascii() or not _OTHER_SPACE.search(text):
+        return " ".join(text.split())
+    return _XML_SPACE.sub(" ", text).strip(_WS)
+
+
+def _unmarked(text: str) -> str:
+    """xml:space="preserve" text keeps its spaces and line breaks as marks (textlayout.py)."""
+    if "\ue003" in text or "\ue004" in text:
+        return text.replace("\ue003", " ").replace("\ue004", "\n")
+    return text
 
 
 def _ends(chunk: str, collapse: bool) -> tuple[str, str]:
     """A text node's start and end (all of it if short), with its whitespace
     collapsed or as it stands."""
     if len(chunk) <= 3 * _END:
-        return (_XML_SPACE.sub(" ", chunk) if collapse else chunk).strip(_WS), ""
+        return (_collapse(chunk) if collapse else chunk.strip(_WS)), ""
     head, tail = chunk[:3 * _END], chunk[-3 * _END:]
     if collapse:
-        head, tail = _XML_SPACE.sub(" ", head), _XML_SPACE.sub(" ", tail)
+        # A space cut at the edge of a piece is dropped here, kept in the edition: the
+        # head's start and the tail's end are what is looked for.
+        return _collapse(head)[:_END], _collapse(tail)[-_END:]
     return head.lstrip(_WS)[:_END], tail.rstrip(_WS)[-_END:]
 
 
@@ -339,24 +356,23 @@ def _report(source: SourceText, missing: list[tuple[int, int]], path: str) -> li
 
 
 class _Expected:
-    """Letters of the reading text an element holds (its own text nodes' and its
-    descendants'), asked only of the few elements a missing word climbs through."""
+    """Letters of the reading text an element holds (as the missing words count them), its own text
+    nodes' and its descendants', asked only of the few elements a missing word
+    climbs through."""
 
     def __init__(self, source: SourceText):
-        self.own: Counter = Counter()
-        for chunk, owner in zip(source.chunks, source.owners):
+        self.chunks = source.chunks
+        self.of: dict = {}  # owner -> indices of its text nodes
+        for i, owner in enumerate(source.owners):
             if owner is not None:
-                self.own[owner] += len(_NOT_LETTERS.sub("", chunk))
+                self.of.setdefault(owner, []).append(i)
         self.cache: dict = {}
 
     def __call__(self, el) -> int:
         if el not in self.cache:
-            own = self.own
-            self.cache[el] = sum(own[d] for d in el.iter() if d in own)
+            of, chunks = self.of, self.chunks
+            self.cache[el] = sum(len(_LETTERS.sub("", chunks[i])) for d in el.iter() if d in of for i in of[d])
         return self.cache[el]
-
-
-_NOT_LETTERS = re.compile(r"\W+")
 
 
 def _name(el) -> str:
