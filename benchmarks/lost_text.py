@@ -1,6 +1,6 @@
 """What the check for lost text (src/editio/render/lost.py) costs, per document.
 
-    python benchmarks/lost_text.py [FILES...]      (default: the TEI files of ../shared/corpus)
+    python benchmarks/lost_text.py [FILES...]      (default: tests/corpus, and ../shared/corpus's other files)
 
 For each document, in one run: `publish` in both formats (the check included)
 and the check alone (the source's reading text once, then each format's
@@ -20,7 +20,8 @@ from editio.render import lost, transform
 from editio.render.formats import get_format
 from editio.render.publish import publish
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = [ROOT / "tests" / "corpus", ROOT.parent / "shared" / "corpus"]
 SKIP = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml", "speech_parlamint_esga_root.xml"}
 
 
@@ -34,8 +35,8 @@ def best(fn, repeat: int = 3) -> tuple[float, object]:
 
 
 def measure(path: Path) -> tuple[float, float, bool] | None:
-    root = CORPUS / "genetic_sga" if "genetic_sga" in path.parts else path.parent
-    doc = load(path, LoadOptions(xinclude=True, xinclude_root=str(root)))
+    sga = next((p for p in path.parents if p.name == "genetic_sga"), None)
+    doc = load(path, LoadOptions(xinclude=True, xinclude_root=str(sga or path.parent)))
     if not doc.ok:
         doc = load(path)
     if not doc.ok:
@@ -69,6 +70,10 @@ def main(paths: list[Path]) -> None:
 if __name__ == "__main__":
     given = [Path(p) for p in sys.argv[1:]]
     if not given:
-        given = [p for p in sorted(CORPUS.glob("*.xml")) if p.name not in SKIP]
-        given += sorted((CORPUS / "genetic_sga").glob("*/genetic_sga_*.xml"))
+        seen: set[str] = set()
+        for corpus in CORPORA:
+            for p in sorted(corpus.glob("*.xml")) + sorted(corpus.glob("genetic_sga/*/genetic_sga_*.xml")):
+                if p.name not in SKIP and p.name not in seen:
+                    seen.add(p.name)
+                    given.append(p)
     main(given)

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import SAMPLE, corpus_p5_files
+from conftest import SAMPLE, corpus_p5_files, params
 from editio.render.formats import get_format
 from editio.load.document import load
 from editio.render.publish import PublishOptions, publish
@@ -99,14 +99,7 @@ def first_difference(a: list[str], b: list[str]) -> int | None:
 CASE = Path(__file__).parent / "cases" / "text" / "agreement.xml"
 
 
-# Fails until its genre lands (tests/test_reading_text_corpus.py checks the same for both editions).
-NOT_YET = {"letter_schnitzler_L02310.xml": "genre: correspondence (addrLine, opener/closer lines): the HTML "
-           "glues the address lines ('SchnitzlerWien'), branch longtail-registers"}
-
-
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[p.name])]
-                                               if p.name in NOT_YET else [])
-                                  for p in [CASE, SAMPLE, *corpus_p5_files()]])
+@pytest.mark.parametrize("path", params([CASE, SAMPLE, *corpus_p5_files()]))
 def test_text_and_html_editions_agree(path: Path):
     text_words = words(reading_text(text_parts(path)["body"]))
     doc = load(path, load_options(path))

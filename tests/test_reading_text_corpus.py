@@ -10,8 +10,9 @@
 The reading text comes from the source by the rules of xslt/common/views.xsl
 (test_text_edition.reading_text_of), independently of editio's own check
 (render/lost.py). A case that fails today because of a genre another branch is
-building is marked xfail(strict=True) with the genre named: when the branch
-lands the case passes, and the strict marker fails until it is removed.
+building is a strict xfail in conftest.KNOWN_FAILURES naming the genre and
+the branch: when the branch lands the case passes, and the strict marker fails
+until its entry is removed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import CORPUS, ROOT, corpus_p5_files
+from conftest import CORPUS, HAVE_SHARED, SHARED_CORPUS, corpus_p5_files, params
 from editio.core.diagnostics import Severity
 from editio.load.document import LoadOptions, load
 from editio.render.formats import get_format
@@ -56,19 +57,24 @@ def edition_words(text: str) -> list[str]:
 
 
 def documents() -> list[Path]:
+    """Every TEI document of the corpus (tests/corpus, and ../shared/corpus when used),
+    the Shelley-Godwin notebooks (their pages are XIncluded) among them."""
     found = corpus_p5_files()
-    found += sorted((CORPUS / "genetic_sga").glob("*/genetic_sga_*.xml"))
-    own = ROOT / "tests" / "corpus"  # the project's own copies, where the repository has them
-    if own.is_dir():
-        found += sorted(own.glob("*.xml"))
+    names = {f.name for f in found}
+    for folder in (CORPUS, SHARED_CORPUS if HAVE_SHARED else None):
+        if folder is not None:
+            for path in sorted((folder / "genetic_sga").glob("*/genetic_sga_*.xml")):
+                if path.name not in names:
+                    names.add(path.name)
+                    found.append(path)
     return found
 
 
 def _load(path: Path):
-    """As a user would: with XIncludes inside the corpus (the SGA files' own tree),
-    else without them when they cannot be loaded (targets not shipped)."""
-    root = CORPUS / "genetic_sga" if "genetic_sga" in path.parts else path.parent
-    doc = load(path, LoadOptions(xinclude=True, xinclude_root=str(root)))
+    """As a user would: with XIncludes inside the project (the SGA tree: its pages and
+    shared/classDecl.xml), else without them when they cannot be loaded (targets not shipped)."""
+    sga = next((p for p in path.parents if p.name == "genetic_sga"), None)
+    doc = load(path, LoadOptions(xinclude=True, xinclude_root=str(sga or path.parent)))
     if not doc.ok and all(d.code.startswith("xml.xinclude") for d in doc.diagnostics):
         doc = load(path)
     assert doc.ok, doc.diagnostics
@@ -194,34 +200,9 @@ def in_order_share(expected: list[str], actual: list[str], window: int = 32) -> 
     return matched / len(expected), first_miss
 
 
-# --- what fails today, and which branch makes it pass ----------------------------------------
-
-GENETIC = "genre: documentary/genetic transcription (sourceDoc/surface/zone/line), branch longtail-genres"
-NOTES_IN_READINGS = "notes inside apparatus readings (rdg/note) reach the apparatus, branch critical"
-LETTERS = "genre: correspondence (addrLine, opener/closer lines), branch longtail-registers"
-XFAIL: dict[tuple[str, str], str] = {
-    ("words", "genetic_faust_gsa-390020-0002.xml"): GENETIC,
-    ("words", "genetic_sga_hu-hm-2177.xml"): GENETIC,
-    ("words", "genetic_sga_frankenstein-notebook-c2.xml"): GENETIC,
-    ("notes", "genetic_faust_gsa-390020-0002.xml"): GENETIC,
-    ("words", "letter_schnitzler_L02310.xml"): LETTERS,  # "SchnitzlerWien": the HTML glues the address lines
-    ("glued", "letter_schnitzler_L02310.xml"): LETTERS,
-    ("notes", "crit_pta_athanasius_contra-gentes.xml"): NOTES_IN_READINGS,
-    ("notes", "crit_pta_syriac_rtl.xml"): NOTES_IN_READINGS,
-    ("notes", "epidoc_iospe_3-86.xml"): NOTES_IN_READINGS,
-}
-
-
-def cases(check: str):
-    for path in documents():
-        reason = XFAIL.get((check, path.name))
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(path, id=path.name, marks=marks)
-
-
 # --- the four checks -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", list(cases("words")))
+@pytest.mark.parametrize("path", params(documents()))
 def test_every_reading_word_reaches_both_editions_in_order(path: Path):
     ed = editions(path)
     for fmt, actual in (("html", ed.html), ("text", ed.text)):
@@ -232,7 +213,7 @@ def test_every_reading_word_reaches_both_editions_in_order(path: Path):
                         f"in order; first missed #{miss}: {around!r}", pytrace=False)
 
 
-@pytest.mark.parametrize("path", list(cases("glued")))
+@pytest.mark.parametrize("path", params(documents()))
 def test_no_words_glued_across_line_level_elements(path: Path):
     ed = editions(path)
     for fmt, actual in (("html", ed.html), ("text", ed.text)):
@@ -241,7 +222,7 @@ def test_no_words_glued_across_line_level_elements(path: Path):
         assert not glued, f"{path.name}: {fmt} glues words across lines: {glued[:5]}"
 
 
-@pytest.mark.parametrize("path", list(cases("notes")))
+@pytest.mark.parametrize("path", params(documents()))
 def test_every_note_appears_once(path: Path):
     ed = editions(path)
     body = " " + " ".join(ed.source) + " "
@@ -265,7 +246,7 @@ def _count(text: str, words_: str) -> int:
     return len(re.findall("(?= " + re.escape(words_) + " )", text))
 
 
-@pytest.mark.parametrize("path", list(cases("empty")))
+@pytest.mark.parametrize("path", params(documents()))
 def test_nothing_published_nearly_empty_with_exit_0(path: Path):
     ed = editions(path)
     if not ed.source:

@@ -1,4 +1,4 @@
-"""The text edition on real TEI: the sample edition and the shared corpus.
+"""The text edition on real TEI: the sample edition and the corpus (tests/corpus, ../shared/corpus).
 
 * every word of the reading text appears, in order, in the text edition;
 * the sample edition shows its eight note markers after the same words as the
@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
+from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, params
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
@@ -26,7 +25,6 @@ from editio.prepare.annotate import prepare
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
 
-SEED = SHARED / "seed" / "000_2e74f0d3a1d7c6a6.txt"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 
@@ -138,13 +136,9 @@ def text_edition(path: Path, **kw) -> str:
 
 
 DOCUMENTS = [SAMPLE, *corpus_p5_files()]
-# Fails until its genre lands (tests/test_reading_text_corpus.py has the same cases for both editions).
-NOT_YET = {"genetic_faust_gsa-390020-0002.xml":
-           "genre: documentary/genetic transcription (sourceDoc/surface/zone/line), branch longtail-genres"}
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[p.name])]
-                                               if p.name in NOT_YET else []) for p in DOCUMENTS])
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_every_reading_word_in_order(path: Path):
     doc = load(path, load_options(path))
     expected = words(reading_text_of(doc.tree))
@@ -161,7 +155,7 @@ def test_every_reading_word_in_order(path: Path):
                     f"edition (or out of order); around it: {context}", pytrace=False)
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_layout_invariants(path: Path):
     out = text_edition(path)
     assert out.endswith("\n") and not out.endswith("\n\n")

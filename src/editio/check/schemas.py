@@ -26,10 +26,10 @@ from lxml import etree
 from editio.check.relaxng import messages as rngcheck
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.load.document import Document
-from editio.core.resources import schema_dir, tei_all_schema
+from editio.core.resources import schema_dir, tei_all_path
 from editio.check.relaxng.grammar import Grammar
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from editio.core.namespaces import RNG_NS
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
@@ -226,7 +226,7 @@ def own_schema() -> SchemaRef:
 
 def default_schema() -> SchemaRef:
     """The schema of a document that names none: TEI P5 tei_all."""
-    return SchemaRef(str(tei_all_schema()), "rng")
+    return SchemaRef(str(tei_all_path()), "rng")
 
 
 # Said after editio.rng's "not allowed" messages: the file may be valid TEI all the same.
@@ -248,8 +248,6 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
     """The schemas this document is checked against, and problems finding them."""
     if options.schema:
         return [SchemaRef(str(options.schema), kind_of(str(options.schema)) or "rng")], []
-    if not getattr(options, "use_document_schemas", True):
-        return [default_schema()], []
     refs: list[SchemaRef] = []
     problems: list[Diagnostic] = []
     declared = False
@@ -289,7 +287,7 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
             problems.append(error(str(doc.path), line, 1, f"schema {href} not found (looked for {local})", "schema.not-found"))
             continue
         refs.append(SchemaRef(str(local), kind, line))
-    if not declared:
+    if not declared and options.default_schema:
         refs.append(default_schema())
     return refs, problems
 

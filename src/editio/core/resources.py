@@ -46,14 +46,6 @@ def schema_dir() -> Path:
     return resource_dir("schema")
 
 
-def tei_all_schema() -> Path:
-    """TEI P5 tei_all, the schema of a document that names none.
-
-    Shipped as tei/schema/tei_all.rng once the repository carries it; until then
-    the shared copy beside the repository (../shared/schema/tei_all.rng). This is
-    the one place that knows where it is.
-    """
-    shipped = schema_dir() / "tei_all.rng"
-    if shipped.is_file():
-        return shipped
-    return _REPO_ROOT.parent / "shared" / "schema" / "tei_all.rng"
+def tei_all_path() -> Path:
+    """TEI P5 tei_all.rng (4.11.0), shipped with editio (tei/schema/README.md says where it comes from)."""
+    return schema_dir() / "tei_all.rng"

@@ -26,8 +26,8 @@ from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error, unique, warning
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XI_NS = "http://www.w3.org/2001/XInclude"
+from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XI_NS
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
@@ -39,7 +39,6 @@ P4_HELP = (
 class LoadOptions:
     xinclude: bool = False
     huge: bool = False
-    require_tei: bool = True
     # XIncludes may reach files inside this folder (None: the document's folder).
     xinclude_root: str | None = None
 
@@ -129,9 +128,8 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
             tree = etree.fromstring(data, parser, base_url=url).getroottree()
         except etree.XMLSyntaxError as exc:
             return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
-    if options.require_tei:
-        # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
-        problems = _check_root(tree.getroot(), shown)
+    # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
+    problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
         root_dir = Path(options.xinclude_root).resolve() if options.xinclude_root else resolved.parent
         problems = _expand_xincludes(tree, resolved, shown, allowed, root_dir, bool(options.xinclude_root))

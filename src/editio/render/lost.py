@@ -29,6 +29,7 @@ from collections import Counter
 
 from lxml import etree
 
+from editio.contract import MARKERS, marker
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.render.source_text import BOUNDARY, SEP, TEI, SourceText, fold
 
@@ -37,8 +38,11 @@ __all__ = ["SourceText", "check"]
 _TOKEN = re.compile(r"\w+(?:\x01+\w+)*")
 _HAS_WORD = re.compile(r"\w")
 _LETTERS = re.compile(r"\W+")  # what is not a letter of a word
-_LABEL = re.compile("([\ue005\ue006])")  # a label of the text edition (textlayout.py)
-_MARKS = re.compile("[\ue000-\ue004\ue007\ue008]")  # its other layout marks
+# The text edition's marks (contract.py): a label, and the others (all line layout).
+_LABEL_START, _LABEL_END = marker("LABEL_START"), marker("LABEL_END")
+_KEEP_SPACE, _BREAK = marker("KEEP_SPACE"), marker("BREAK")
+_LABEL = re.compile(f"([{_LABEL_START}{_LABEL_END}])")
+_MARKS = re.compile("[" + "".join(c for name, (c, _) in MARKERS.items() if "LABEL" not in name) + "]")
 # An element is named when at least this share of its text is missing.
 _MOSTLY = 0.8
 # An edition with less than this share of the source's words is (almost) empty.
@@ -109,8 +113,8 @@ def _collapse(text: str) -> str:
 
 def _unmarked(text: str) -> str:
     """xml:space="preserve" text keeps its spaces and line breaks as marks (textlayout.py)."""
-    if "\ue003" in text or "\ue004" in text:
-        return text.replace("\ue003", " ").replace("\ue004", "\n")
+    if _KEEP_SPACE in text or _BREAK in text:
+        return text.replace(_KEEP_SPACE, " ").replace(_BREAK, "\n")
     return text
 
 
@@ -235,14 +239,14 @@ def _edition_words(result, fmt_name: str) -> Counter:
 
 
 def _without_labels(text: str) -> list[str]:
-    """The text edition's text, and its labels (U+E005...U+E006, maybe nested) apart:
+    """The text edition's text, and its labels (LABEL_START...LABEL_END, maybe nested) apart:
     a label inside a word (a note marker) leaves the word whole."""
     outside, inside, depth = [], [], 0
     for piece in _LABEL.split(_MARKS.sub(" ", text)):
-        if piece == "\ue005":
+        if piece == _LABEL_START:
             depth += 1
             outside.append(SEP)
-        elif piece == "\ue006":
+        elif piece == _LABEL_END:
             depth = max(0, depth - 1)
         elif depth:
             inside.append(piece)

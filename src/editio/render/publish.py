@@ -1,5 +1,6 @@
-"""One document in one format: transform, then page. No I/O beyond reading templates.
+"""The render stage: one document in one format (prepare, transform, page, finish).
 
+No I/O beyond reading stylesheets and templates; `editio.pipeline` runs it.
 After rendering, what the edition lost is checked (lost.py): words of the
 source's text that did not reach it are warnings, an edition that holds (almost)
 none of them is an error. A repeated xml:id is an error too, but the edition is
@@ -9,6 +10,7 @@ still produced: the first element keeps the id, the later ones lose it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,21 +56,30 @@ class Published:
             d.severity is Severity.ERROR and d.code not in PUBLISHED_DESPITE for d in self.diagnostics)
 
 
-def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions()) -> Published:
+def _no_lap(_name: str) -> None:
+    pass
+
+
+def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions(),
+            lap: Callable[[str], None] = _no_lap) -> Published:
+    """prepare, transform, page, finish; `lap(name)` after each (the profiler times them)."""
     source = str(doc.path)
     prepare(doc.tree)
+    lap("prepare")
     result, found = transform.run(
         doc.tree, fmt.stylesheet, options.stylesheet_params(),
         source=source, user_xslt=options.user_xslt,
     )
+    lap(f"{fmt.name}: transform")
     if not options.witness:
         # A witness's page shows another text on purpose; the edition itself was checked.
         found += duplicate_ids(doc)
         found += lost.check(source_text(doc, options), result, fmt.name, source)
+        lap(f"{fmt.name}: lost text")
     text = page.render(result, fmt, options.user_templates, options.page_extra(source))
-    if fmt.name == "text":
-        from editio.render.textlayout import finish
-        text = finish(text, options.width)
+    lap(f"{fmt.name}: page")
+    text = fmt.finish(text, options.width)
+    lap(f"{fmt.name}: finish")
     return Published(text, found)
 
 

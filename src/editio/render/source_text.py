@@ -16,10 +16,12 @@ import unicodedata
 
 from lxml import etree
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from editio.contract import attr
+from editio.core.namespaces import EXAMPLES_NS, TEI
+
 _TEI_ROOT, _CORPUS = f"{TEI}TEI", f"{TEI}teiCorpus"
 SCOPES = (f"{TEI}text", f"{TEI}sourceDoc")
-_EDITIO_TARGET = "{urn:editio}target"
+_EDITIO_TARGET = attr("target")
 
 # Left out of every view on purpose (text/core.xsl prints nothing for them; HTML
 # keeps figDesc as an image's alternative text, an attribute; a gap's desc is
@@ -29,7 +31,7 @@ HIDDEN = {f"{TEI}{n}" for n in ("index", "interp", "interpGrp", "link", "linkGrp
                                  "respons", "figDesc", "gap", "milestone", "anchor", "handShift")} | {
     # Markup examples are printed as code, their whitespace as the serialiser writes it:
     # what they show is markup, not the reading text.
-    "{http://www.tei-c.org/ns/Examples}egXML"}
+    f"{{{EXAMPLES_NS}}}egXML"}
 # Left out of the reading view (views.xsl `omitted-in-view`); the diplomatic view shows them.
 OMITTED_READING = {f"{TEI}{n}" for n in ("del", "surplus", "fw")}
 _MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
