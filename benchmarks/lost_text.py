@@ -46,7 +46,7 @@ def measure(path: Path) -> tuple[float, float, bool] | None:
     check_time, slow = source_time, False
     for fmt in ("html", "text"):
         result, _ = transform.run(doc.tree, get_format(fmt).stylesheet, {"view": "reading"}, source=str(path))
-        seconds, found = best(lambda: lost.check(source, result, fmt, str(path)))
+        seconds, found = best(lambda r=result, f=fmt: lost.check(source, r, f, str(path)))
         check_time += seconds
         slow = slow or bool(found)
     return publish_time, check_time, slow

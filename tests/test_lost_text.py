@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -137,3 +136,18 @@ def test_the_witness_pages_are_not_checked(tmp_path):
 text.</p></body></text>"""))
     published = publish(load(path), get_format("html"), PublishOptions(witness="B"))
     assert not [d for d in published.diagnostics if d.code.startswith("render.")]
+
+
+def test_a_user_stylesheet_decides_what_is_published(tmp_path):
+    """With --xslt the findings are warnings: the user's stylesheet may leave text out on purpose."""
+    path = tmp_path / "doc.xml"
+    path.write_text(PARTLY)
+    xslt = tmp_path / "own.xsl"
+    xslt.write_text("""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="editio:html.xsl"/>
+  <xsl:template match="/"><edition lang="en" dir="ltr"><title>T</title><part name="body"><p>Mine.</p></part></edition></xsl:template>
+</xsl:stylesheet>""")
+    result = run_cli("html", "--xslt", xslt, path)
+    assert result.exit_code == 0, result.stderr
+    assert "Mine." in result.stdout
+    assert ": warning: the edition is (almost) empty" in result.stderr and "[render.empty]" in result.stderr

@@ -10,6 +10,7 @@ still produced: the first element keeps the id, the later ones lose it
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +75,11 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     if not options.witness:
         # A witness's page shows another text on purpose; the edition itself was checked.
         found += duplicate_ids(doc)
-        found += lost.check(source_text(doc, options), result, fmt.name, source)
+        lost_text = lost.check(source_text(doc, options), result, fmt.name, source)
+        if options.user_xslt:
+            # The user's stylesheet decides what is published: what it leaves out is said, not refused.
+            lost_text = [dataclasses.replace(d, severity=Severity.WARNING) for d in lost_text]
+        found += lost_text
         lap(f"{fmt.name}: lost text")
     text = page.render(result, fmt, options.user_templates, options.page_extra(source))
     lap(f"{fmt.name}: page")
