@@ -85,17 +85,17 @@ _ONCE_PER_LINE = PUBLISHED_DESPITE | {"render.lost-text", "render.empty"}
 
 
 def _once(run: DocumentRun, found: list[Diagnostic]) -> list[Diagnostic]:
-    """What rendering found that the run has not said yet. A repeated xml:id is an
-    integrity finding: where the checks ran they said it (else it is said here), and
-    like theirs it is a warning for publishing."""
+    """What rendering found, the findings of the check for lost text and of repeated ids
+    once per document (each format finds them). A repeated xml:id is an integrity
+    finding: where the checks ran they said it (else it is said here), and like
+    theirs it is a warning for publishing."""
     said = {(d.code, d.line) for d in run.diagnostics if d.code in _ONCE_PER_LINE}
-    said |= {(d.code, d.line, d.message) for d in run.diagnostics}
     new = []
     for d in found:
-        key = (d.code, d.line) if d.code in _ONCE_PER_LINE else (d.code, d.line, d.message)
-        if key in said:
-            continue
-        said.add(key)
+        if d.code in _ONCE_PER_LINE:
+            if (d.code, d.line) in said:
+                continue
+            said.add((d.code, d.line))
         if d.code in PUBLISHED_DESPITE and run.checked and d.severity is Severity.ERROR:
             d = dataclasses.replace(d, severity=Severity.WARNING)
         new.append(d)

@@ -259,7 +259,12 @@ def _missing_words(source: SourceText, found: list[bool], have: Counter) -> list
     """(chunk index, length) of each word of the text nodes not found that the edition
     lacks, once the words of the text nodes found are taken from the edition's."""
     chunks = source.chunks
-    have = have - _counter(fold(SEP.join(c for c, ok in zip(chunks, found) if ok)))
+    # The words of the text nodes found: all the source's (counted once per document,
+    # both formats ask) less those of the text nodes not found (few).
+    if source.words is None:
+        source.words = _counter(fold(SEP.join(chunks)))
+    found_words = source.words - _counter(fold(SEP.join(c for c, ok in zip(chunks, found) if not ok)))
+    have = have - found_words
     missing = []
     i, n = 0, len(chunks)
     while i < n:
@@ -352,8 +357,9 @@ def _report(source: SourceText, missing: list[tuple[int, int]], path: str) -> li
         total = len(_TOKEN.findall(fold(SEP.join(source.chunks))))
         if total - lost < EMPTY_SHARE * total:
             names = " and ".join(sorted({f"<{_name(s)}>" for s in source.scopes}))
+            first = min((s.sourceline or 0 for s in source.scopes), default=0)
             found.insert(0, error(
-                path, source.scopes[0].sourceline or 0, 0,
+                path, first, 0,
                 f"the edition is (almost) empty: it holds {max(total - lost, 0):,} of the {total:,} words "
                 f"of the source's {names}", "render.empty"))
     return found

@@ -68,6 +68,7 @@ class SourceText:
         # "" in the running text; else the tag of what is printed apart (note, rdg ...).
         self.kinds: list[str] = []
         self.scopes: list[etree._Element] = []
+        self.words = None  # the check's count of their words, made once when a format needs it
         self._omitted = OMITTED_READING if view != "diplomatic" else set()
         self._shown = _SHOWN["diplomatic" if view == "diplomatic" else "reading"]
         self._hidden_readings = hidden_readings  # types and causes the user hides (hide-reading-types)
