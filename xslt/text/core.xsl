@@ -32,10 +32,14 @@
   <xsl:template match="/">
     <edition lang="{$doc-lang}">
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the members of a teiCorpus (text/corpus.xsl) -->
+        <xsl:call-template name="corpus-members"/>
+        <!-- the registers of standOff (text/registers.xsl) -->
+        <xsl:call-template name="standoff-registers"/>
         <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>
       </part>
@@ -144,8 +148,7 @@
   <!-- Phrase-level elements: their text, nothing added. -->
   <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
       | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
-      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
-      | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
+      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
       | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
       | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
     <xsl:apply-templates/>
@@ -157,14 +160,12 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Names of the markup, as TEI documentation prints them. -->
-  <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
-  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
+  <!-- Names of the markup (gi, tag, att, val, code, ident): text/rendition.xsl. -->
 
   <!-- A pointer has no text of its own: it shows, as a label, the text the
        HTML edition gives its link (common/core.xsl ptr-text): addresses as
        <URL>, a place in the text as [→ its heading or note number]. -->
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
     <xsl:variable name="said" select="normalize-space($text)"/>
     <xsl:if test="$said != ''">
