@@ -56,7 +56,9 @@ _SURE = 24  # characters found far from the cursor that move it there
 
 def check(source: SourceText, result, fmt_name: str, path: str) -> list[Diagnostic]:
     """Diagnostics for the source's words the edition (the stylesheet's `result`) lacks."""
-    html = fmt_name == "html"
+    # HTML and LaTeX results are elements holding the text nodes as they stand; the
+    # text edition's is text whose whitespace the stylesheet collapsed.
+    html = fmt_name != "text"
     found = _found(source, _places(result, fmt_name), html)
     if all(found):
         return []
@@ -74,7 +76,7 @@ def _places(result, fmt_name: str) -> dict[str, str]:
     fallback for every kind), then the apparatus and the note lists where the
     format sets them apart."""
     parts = {p.get("name"): p for p in result.getroot().iterfind("part")}
-    if fmt_name != "html":
+    if fmt_name == "text":
         body, notes = (_unmarked(parts[name].text or "") if name in parts else "" for name in ("body", "notes"))
         return {"": body, f"{TEI}note": notes}
     body = parts.get("body")
@@ -230,9 +232,9 @@ def _edition_words(result, fmt_name: str) -> Counter:
     counts: Counter = Counter()
     for part in root.iterfind("part"):
         name = part.get("name")
-        if fmt_name == "html" and name == "body":
+        if fmt_name != "text" and name == "body":
             counts.update(_counter(fold(SEP.join(part.itertext()))))
-        elif fmt_name != "html" and name in ("body", "notes"):
+        elif fmt_name == "text" and name in ("body", "notes"):
             for text in _without_labels(part.text or ""):
                 counts.update(_counter(fold(text)))
     return counts

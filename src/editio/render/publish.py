@@ -72,8 +72,8 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
         source=source, user_xslt=options.user_xslt,
     )
     lap(f"{fmt.name}: transform")
-    if not options.witness:
-        # A witness's page shows another text on purpose; the edition itself was checked.
+    if not options.witness and options.view != "synoptic":
+        # A witness's page, or the synoptic page, shows other text on purpose; the edition itself is checked.
         found += duplicate_ids(doc)
         lost_text = lost.check(source_text(doc, options), result, fmt.name, source)
         if options.user_xslt:
