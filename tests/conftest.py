@@ -58,8 +58,6 @@ def pytest_runtest_setup(item):
 GENETIC = ("genre: documentary/genetic transcription: the sourceDoc (surface/zone/line) is not rendered yet "
            "(branch longtail-genres)")
 KNOWN_FAILURES = {
-    ("test_every_reading_word_on_the_page_in_order", "genetic_faust_gsa-390020-0002.xml"):
-        "a sourceDoc transcription has no <text>: no reading text",
     ("test_every_reading_word_in_order", "genetic_faust_gsa-390020-0002.xml"): GENETIC,
     # tests/test_reading_text_corpus.py: issue 14's done-when, each case waiting for a branch.
     **{("test_every_reading_word_reaches_both_editions_in_order", name): GENETIC for name in (
