@@ -1,4 +1,4 @@
-"""XInclude, only of files inside the document's folder, nested includes and loops included.
+"""XInclude, only of files inside the document's folder (or --xinclude-root), nested includes and loops included.
 
 Before libxml2 expands anything, every include is followed here, file by
 file, down to the last nested one: each target must be a local file inside
@@ -52,8 +52,9 @@ class _Walk:
     """`strict`: stop at the first problem (loading); else note it and walk on (the build's
     list of a document's parts: every local file it names, inside the folder or not)."""
 
-    def __init__(self, folder: Path, parser_for, shown: str, strict: bool = True) -> None:
+    def __init__(self, folder: Path, parser_for, shown: str, strict: bool = True, hint: str = "") -> None:
         self.folder = folder
+        self.hint = hint
         self.parser_for = parser_for
         self.shown = shown
         self.strict = strict
@@ -75,7 +76,7 @@ class _Walk:
             target = _target(inc, path)
             if target is None or not target.is_relative_to(self.folder):
                 if self._problem(error(self.shown, at, 1, f"XInclude of '{href}'{where} refused: only files "
-                                       f"inside {self.folder} may be included", "xml.xinclude-outside")):
+                                       f"inside {self.folder} may be included{self.hint}", "xml.xinclude-outside")):
                     return self.problems[-1]
                 if target is None:
                     continue
@@ -119,25 +120,31 @@ class _Walk:
         return None
 
 
-def closure(root, path: Path, parser_for, shown: str, strict: bool = True) -> tuple[list[Path], Diagnostic | None]:
+def closure(root, path: Path, parser_for, shown: str, strict: bool = True, folder: Path | None = None,
+            hint: str = "") -> tuple[list[Path], Diagnostic | None]:
     """Every file `root` (the document at the resolved `path`) includes, directly or not, and the first problem.
 
+    `folder`: where included files must be (default: the document's folder).
     `strict=False`: every local file named, wherever it is, problems or not (the build's view)."""
-    walk = _Walk(path.parent, parser_for, shown, strict)
+    walk = _Walk(folder or path.parent, parser_for, shown, strict, hint)
     walk.visit(root, path, [], None)
     return sorted(walk.found), (walk.problems[0] if walk.problems else None)
 
 
-def expand(tree, path: Path, shown: str, allowed: set[Path], parser_for) -> list[Diagnostic]:
+def expand(tree, path: Path, shown: str, allowed: set[Path], parser_for, folder: Path | None = None,
+           named: bool = False) -> list[Diagnostic]:
     """Expand the XIncludes of `tree` (the document at the resolved `path`), after checking them all.
 
-    `allowed` is the set the parser's resolver lets through: the checked targets are added to it.
+    `folder`: the allowed root (resolved; default the document's folder; `named`: the user
+    gave it with --xinclude-root). `allowed` is the set the parser's resolver lets through:
+    the checked targets are added to it.
     """
     root = tree.getroot()
     first = next(root.iter(INCLUDE), None)
     if first is None:
         return []
-    targets, problem = closure(root, path, parser_for, shown)
+    hint = "" if named else " (--xinclude-root DIR allows a wider folder)"
+    targets, problem = closure(root, path, parser_for, shown, folder=folder, hint=hint)
     if problem:
         return [problem]
     allowed.update(targets)
