@@ -18,6 +18,8 @@
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
   <xsl:include href="html/core.xsl"/>
+  <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
+  <xsl:include href="html/elements.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
   <xsl:include href="html/notes.xsl"/>

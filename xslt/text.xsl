@@ -18,6 +18,8 @@
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="text/core.xsl"/>
+  <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
+  <xsl:include href="text/elements.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
   <xsl:include href="text/notes.xsl"/>

@@ -100,9 +100,8 @@
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:milestone | tei:anchor | tei:handShift | tei:lacunaStart | tei:lacunaEnd
-      | tei:witStart | tei:witEnd | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp
-      | tei:certainty | tei:precision | tei:respons | tei:fw[@type = 'catch' or @type = 'sig']"/>
+  <!-- Catchwords and signatures are page furniture in both views (other fw: text/transcription.xsl). -->
+  <xsl:template match="tei:fw[@type = 'catch' or @type = 'sig']"/>
 
   <!-- Separators that depend on where a block stands: inside a note, a list
        item or a table cell, a block is one more line of that entry. -->
@@ -145,16 +144,6 @@
   <xsl:template name="label">
     <xsl:param name="text"/>
     <xsl:value-of select="concat($L0, $text, $L1)"/>
-  </xsl:template>
-
-  <!-- Phrase-level elements: their text, nothing added. -->
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
-      | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
-      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
-      | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
-      | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
-      | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
-    <xsl:apply-templates/>
   </xsl:template>
 
   <xsl:template match="tei:w">

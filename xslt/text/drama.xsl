@@ -71,7 +71,4 @@
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
   </xsl:template>
-  <xsl:template match="tei:role | tei:roleDesc | tei:actor">
-    <xsl:apply-templates/>
-  </xsl:template>
 </xsl:stylesheet>

@@ -36,6 +36,7 @@ from collections import defaultdict
 
 from lxml import etree
 
+from editio.core.elements import html_block_tags
 from editio.load.document import TEI_NS
 
 EDITIO_NS = "urn:editio"
@@ -62,7 +63,7 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
     "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg",
-)} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+)} | {"{http://www.tei-c.org/ns/Examples}egXML"} | html_block_tags()  # the table's generic blocks
 # Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (
     "div", *(f"div{i}" for i in range(1, 8)), "body", "front", "back", "sp", "lg", "opener", "closer",
