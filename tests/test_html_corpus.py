@@ -200,6 +200,8 @@ def page_text(el, drop_notes: bool = True) -> str:
             cls = child.get("class", "")
             if drop_notes and "tei-note" in cls.split():
                 pass
+            elif "editio-sign" in cls.split():
+                pass  # a transcription's sign ([supplied], a dot under an unclear letter) is not the text's
             elif child.tag == "br":
                 parts.append(" ")
             elif child.tag == "img":

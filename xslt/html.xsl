@@ -11,6 +11,7 @@
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
   <xsl:include href="common/views.xsl"/>
+  <xsl:include href="common/leiden.xsl"/>
   <xsl:include href="common/flags.xsl"/>
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>

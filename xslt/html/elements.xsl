@@ -69,16 +69,16 @@
       | tei:xr | tei:catchwords | tei:collection | tei:depth | tei:dim | tei:dimensions
       | tei:height | tei:heraldry | tei:institution | tei:locus | tei:locusGrp | tei:material
       | tei:measureGrp | tei:msName | tei:objectType | tei:origDate | tei:origPlace | tei:repository
-      | tei:secFol | tei:signatures | tei:stamp | tei:watermark | tei:width | tei:fw
-      | tei:metamark | tei:secl | tei:wit | tei:addName | tei:age | tei:bloc
-      | tei:climate | tei:country | tei:district | tei:eventName | tei:faith | tei:floruit
-      | tei:forename | tei:gender | tei:genName | tei:geogFeat | tei:idno | tei:langKnowledge
-      | tei:location | tei:nameLink | tei:objectIdentifier | tei:objectName | tei:offset | tei:persPronouns
-      | tei:population | tei:region | tei:roleName | tei:settlement | tei:sex | tei:state
-      | tei:surname | tei:terrain | tei:trait | tei:formula | tei:notatedMusic | tei:affiliation
-      | tei:birth | tei:death | tei:education | tei:langKnown | tei:nationality | tei:occupation
-      | tei:residence | tei:socecStatus | tei:c | tei:pc | tei:span | tei:att
-      | tei:defaultVal | tei:desc | tei:gi | tei:tag | tei:val | tei:valDesc">
+      | tei:secFol | tei:signatures | tei:stamp | tei:watermark | tei:width | tei:secl
+      | tei:wit | tei:addName | tei:age | tei:bloc | tei:climate | tei:country
+      | tei:district | tei:eventName | tei:faith | tei:floruit | tei:forename | tei:gender
+      | tei:genName | tei:geogFeat | tei:idno | tei:langKnowledge | tei:location | tei:nameLink
+      | tei:objectIdentifier | tei:objectName | tei:offset | tei:persPronouns | tei:population | tei:region
+      | tei:roleName | tei:settlement | tei:sex | tei:state | tei:surname | tei:terrain
+      | tei:trait | tei:formula | tei:notatedMusic | tei:affiliation | tei:birth | tei:death
+      | tei:education | tei:langKnown | tei:nationality | tei:occupation | tei:residence | tei:socecStatus
+      | tei:c | tei:pc | tei:span | tei:att | tei:defaultVal | tei:desc
+      | tei:gi | tei:tag | tei:val | tei:valDesc">
     <xsl:call-template name="inline"/>
   </xsl:template>
 

@@ -27,6 +27,16 @@
         <xsl:with-param name="class" select="concat('tei-div', substring(concat(' div-', translate(@type,
             translate(@type, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', ''), '')), 1 div boolean(@type)))"/>
       </xsl:call-template>
+      <!-- an untitled EpiDoc division is titled by its type (common/leiden.xsl) -->
+      <xsl:if test="$leiden-signs and @type">
+        <xsl:variable name="title"><xsl:call-template name="division-title"/></xsl:variable>
+        <xsl:if test="$title != ''">
+          <xsl:element name="h{substring('2345666666', @editio:level, 1)}">
+            <xsl:attribute name="class">editio-label editio-division-title</xsl:attribute>
+            <xsl:value-of select="$title"/>
+          </xsl:element>
+        </xsl:if>
+      </xsl:if>
       <xsl:apply-templates/>
       <xsl:call-template name="section-notes"/>
       <!-- the critical apparatus of this division (html/textcrit.xsl) -->
@@ -234,12 +244,38 @@
        data-label, so they never split a word in the page's text. -->
   <xsl:template match="tei:lb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
-    <xsl:if test="$joins != 'yes' or $view = 'diplomatic'">
-      <br><xsl:call-template name="id-attr"/></br>
-    </xsl:if>
+    <xsl:variable name="opens"><xsl:call-template name="opens-block"/></xsl:variable>
+    <xsl:choose>
+      <!-- an inscription goes line by line (common/leiden.xsl): the new line, the
+           hyphen of a broken word and every fifth line's number come from CSS
+           (the page's text keeps the word whole) -->
+      <xsl:when test="$leiden-signs">
+        <xsl:variable name="n"><xsl:call-template name="leiden-line-number"/></xsl:variable>
+        <span class="tei-lb editio-lb{substring(' editio-lb-first', 1, 16 * ($opens = 'yes'))}{substring(' editio-lb-hyphen', 1, 17 * ($joins = 'yes' and $view != 'diplomatic'))}">
+          <xsl:call-template name="id-attr"/>
+          <xsl:if test="$n != ''"><xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute></xsl:if>
+        </span>
+      </xsl:when>
+      <!-- a break that opens its block (a speech's first line) makes no empty line: an anchor for its id -->
+      <xsl:when test="$opens = 'yes'">
+        <xsl:if test="@xml:id"><span><xsl:call-template name="id-attr"/></span></xsl:if>
+      </xsl:when>
+      <xsl:when test="$joins != 'yes' or $view = 'diplomatic'">
+        <br><xsl:call-template name="id-attr"/></br>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:pb | tei:cb | tei:milestone">
+  <!-- A milestone marks a point of a reference system (a line number of
+       another edition, a section): its id is kept for links, its unit and
+       number are not printed. -->
+  <xsl:template match="tei:milestone">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+    <span><xsl:call-template name="attrs"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
     <span>

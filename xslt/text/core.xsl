@@ -72,7 +72,8 @@
 
   <xsl:template name="text-node">
     <xsl:choose>
-      <xsl:when test="$any-preserve and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
+      <!-- (an inscription's lines are its lb: the file's layout is not kept there) -->
+      <xsl:when test="$any-preserve and not($leiden-signs) and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
         <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
       </xsl:when>
       <!-- Line breaks and tabs of the source are spaces (a newline here would
@@ -99,9 +100,20 @@
   <xsl:template match="tei:lb | tei:pb | tei:cb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$leiden-signs and self::tei:lb"><xsl:call-template name="leiden-line"/></xsl:if>
   </xsl:template>
-  <!-- Catchwords and signatures are page furniture in both views (other fw: text/transcription.xsl). -->
-  <xsl:template match="tei:fw[@type = 'catch' or @type = 'sig']"/>
+
+  <!-- An inscription goes line by line (common/leiden.xsl): the new line, its
+       number in the margin every fifth line, and before it the hyphen of a
+       word broken over the line (reading view), all one label, so a broken
+       word stays whole in the reading text. -->
+  <xsl:template name="leiden-line">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:variable name="n"><xsl:call-template name="leiden-line-number"/></xsl:variable>
+    <xsl:value-of select="$L0"/>
+    <xsl:if test="$joins = 'yes' and $view != 'diplomatic'">-</xsl:if>
+    <xsl:value-of select="concat('&#10;', $NOWRAP, substring('     ', string-length($n) + 1), $n, '  ', $HANG, $L1)"/>
+  </xsl:template>
 
   <!-- Separators that depend on where a block stands: inside a note, a list
        item or a table cell, a block is one more line of that entry. -->

@@ -38,6 +38,8 @@
 
   <xsl:template match="tei:stage | tei:move">
     <xsl:choose>
+      <!-- a direction inside a direction is part of its text: the outer one has the layout -->
+      <xsl:when test="parent::tei:stage or parent::tei:move"><xsl:apply-templates/></xsl:when>
       <xsl:when test="parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:speaker or parent::tei:seg
           or parent::tei:hi or parent::tei:head or parent::tei:item or parent::tei:cell or parent::tei:note or parent::tei:q">
         <xsl:variable name="t" select="normalize-space(.)"/>

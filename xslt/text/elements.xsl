@@ -119,7 +119,7 @@
 
   <!-- milestone -->
   <xsl:template priority="-0.1" match="tei:gb | tei:milestone | tei:anchor | tei:pause | tei:shift | tei:addSpan
-      | tei:damageSpan | tei:delSpan | tei:handShift"/>
+      | tei:damageSpan | tei:delSpan"/>
 
   <!-- hidden -->
   <xsl:template priority="-0.1" match="tei:datatype | tei:teiHeader | tei:equiv | tei:index | tei:facsimile | tei:listTranspose

@@ -83,8 +83,11 @@
     <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
     <xsl:if test="not($witness-mode) and @editio:sect and $apps">
       <xsl:text>&#10;&#10;</xsl:text>
-      <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
-      <xsl:text>&#10;&#10;</xsl:text>
+      <!-- (an EpiDoc apparatus division has its own heading: common/leiden.xsl) -->
+      <xsl:if test="not($leiden-signs and @type = 'apparatus' and not(tei:head))">
+        <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
+        <xsl:text>&#10;&#10;</xsl:text>
+      </xsl:if>
       <xsl:for-each select="$apps">
         <xsl:call-template name="apparatus-entry"/>
         <xsl:text>&#10;</xsl:text>

@@ -19,6 +19,13 @@
   <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
       | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:text>&#10;&#10;</xsl:text>
+    <!-- an untitled EpiDoc division is titled by its type (common/leiden.xsl) -->
+    <xsl:if test="$leiden-signs and @type">
+      <xsl:variable name="title"><xsl:call-template name="division-title"/></xsl:variable>
+      <xsl:if test="$title != ''">
+        <xsl:value-of select="concat('&#xE008;', substring('=-', 1 + number(@editio:level &gt; 1), 1), $L0, $title, $L1, '&#10;&#10;')"/>
+      </xsl:if>
+    </xsl:if>
     <xsl:apply-templates/>
     <xsl:text>&#10;&#10;</xsl:text>
     <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->

@@ -280,7 +280,9 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
         block = place if place.tag in BLOCKS else _nearest(place, BLOCKS)
         while block is not None and block not in block_ref:
             block = _nearest(block, BLOCKS)
-        app.set(f"{_E}appref", block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
+        # @loc names the line(s) the entry is about (EpiDoc): the reference a reader looks for
+        loc = (app.get("loc") or "").strip()
+        app.set(f"{_E}appref", loc or (block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n))))
 
 
 _NUMBERING_WALK = (APP, *SECTIONS, *BLOCKS)

@@ -67,7 +67,7 @@ def finish(text: str, width: int = 78) -> str:
         i += 1
     result = "\n".join(out)
     result = _BLANKS.sub("\n\n", result).strip("\n") + "\n"
-    return result
+    return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
 
 
 def reading_text(text: str) -> str:
@@ -120,7 +120,8 @@ def _line(line: str, width: int) -> list[str]:
     # Labels have no width: drop their marks before measuring (kept spaces stay
     # unbreakable until the line is cut).
     if _MARKS.search(content):
-        content = _MARKS.sub("", content)
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        content = unicodedata.normalize("NFC", _MARKS.sub("", content))
         segments = content.split(BREAK)
     kept = KEEP_SPACE in content
     lead = prefix
