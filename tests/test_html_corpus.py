@@ -131,12 +131,13 @@ def example_text(el) -> str:
     return f"<{name}{attrs}>{inner}</{name}>" if len(el) or el.text else f"<{name}{attrs}/>"
 
 
-def reading_text(el, parts: list[str], notes: list) -> None:
+def reading_text(el, parts: list[str], notes: list, skip: set[str] = SKIP) -> None:
     """The reading text of `el` into `parts`; notes met go to `notes`, not into the text.
 
     A milestone inside a word (lb break="no") joins: the whitespace around it is
     the file's line layout, as in the editions."""
     no_mixed = el.tag in NO_MIXED
+    in_mod = el.tag == f"{TEI}mod"  # whitespace holding a line break directly in a mod is layout (prepare drops it)
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
@@ -146,7 +147,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             notes.append(child)
         elif tag == GAP:
             parts.append(" ")  # the page shows […]: what is missing splits a word
-        elif tag in SKIP or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
+        elif tag in skip or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan" and skip is SKIP):
             pass
         elif tag == EXAMPLE:
             parts.append(" " + "".join(example_text(c) + (c.tail or "") for c in child if isinstance(c.tag, str)) + " ")
@@ -166,7 +167,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
                 shown = next((c for c in child if isinstance(c.tag, str)), None)
             if shown is not None:
                 parts.append(shown.text or "")
-                reading_text(shown, parts, notes)
+                reading_text(shown, parts, notes, skip)
         else:
             if tag == f"{TEI}w":
                 before = child.getprevious()
@@ -175,11 +176,12 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             # blocks are apart on the page as in the source, even without whitespace between them
             gap = " " if child.get(BLOCK) else ""
             text = child.text or ""
-            parts.append(gap + ("" if tag in NO_MIXED and not text.strip() else text))
-            reading_text(child, parts, notes)
+            layout = tag in NO_MIXED or (tag == f"{TEI}mod" and "\n" in text)
+            parts.append(gap + ("" if layout and not text.strip() else text))
+            reading_text(child, parts, notes, skip)
             parts.append(gap)
         tail = child.tail or ""
-        parts.append("" if no_mixed and not tail.strip() else tail)
+        parts.append("" if (no_mixed or (in_mod and "\n" in tail)) and not tail.strip() else tail)
 
 
 HTML_BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "section", "aside", "blockquote", "figure",
@@ -200,8 +202,8 @@ def page_text(el, drop_notes: bool = True) -> str:
             cls = child.get("class", "")
             if drop_notes and "tei-note" in cls.split():
                 pass
-            elif "editio-sign" in cls.split():
-                pass  # a transcription's sign ([supplied], a dot under an unclear letter) is not the text's
+            elif "editio-sign" in cls.split() or ("editio-label" in cls.split() and "tei-gap" not in cls.split()):
+                pass  # a transcription's sign ([supplied], a dot under an unclear letter, [hand: ...]) is not the text's
             elif child.tag == "br":
                 parts.append(" ")
             elif child.tag == "img":
@@ -233,6 +235,9 @@ def test_every_reading_word_on_the_page_in_order(pages, name):
     parts: list[str] = []
     for text in doc.tree.getroot().iterfind(f"{TEI}text"):
         reading_text(text, parts, notes)
+    # a documentary transcription (sourceDoc): the document as it is, deletions and page furniture included
+    for source in doc.tree.getroot().iterfind(f"{TEI}sourceDoc"):
+        reading_text(source, parts, notes, SKIP - {f"{TEI}del", f"{TEI}surplus", f"{TEI}fw"})
     source = words("".join(parts))
     assert source, "no reading text"
     on_page = words(page_text(main))

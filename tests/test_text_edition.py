@@ -47,6 +47,9 @@ BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "c
 # Elements without mixed content: whitespace between their children is layout (as the
 # stylesheet's xsl:strip-space says).
 NO_MIXED = {f"{TEI}{n}" for n in ("choice", "subst")}
+DOCUMENTARY = {f"{TEI}{n}" for n in ("del", "surplus", "fw")}
+MOD = f"{TEI}mod"
+BLOCK |= {f"{TEI}{n}" for n in ("line", "zone", "surface")}
 MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
 SHOWN_IN_CHOICE = (f"{TEI}corr", f"{TEI}expan", f"{TEI}reg")
 
@@ -58,10 +61,11 @@ def _joins(el) -> bool:
 def reading_text_of(tree) -> str:
     """The reading view's text of /TEI/text, by the rules of xslt/common/views.xsl."""
     parts: list[str] = []
+    skip = SKIP
 
     def walk(el):
         tag = el.tag
-        if not isinstance(tag, str) or tag in SKIP:
+        if not isinstance(tag, str) or tag in skip:
             return
         if tag in MILESTONES:
             if _joins(el):
@@ -79,12 +83,12 @@ def reading_text_of(tree) -> str:
             before = el.getprevious()
             if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not (before.tail or ""):
                 parts.append(" ")
-        if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan":
+        if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan" and skip is SKIP:
             return
         block = tag in BLOCK
         if block:
             parts.append(" ")
-        strip = tag in NO_MIXED
+        strip = tag in NO_MIXED or (tag == MOD and "strip-layout")
         _text(el.text, strip)
         if tag == f"{TEI}choice":
             shown = [c for c in el if c.tag in SHOWN_IN_CHOICE] or [c for c in el if isinstance(c.tag, str)][:1]
@@ -98,7 +102,8 @@ def reading_text_of(tree) -> str:
             parts.append(" ")
 
     def _text(s, strip=False):
-        if s and not (strip and not s.strip()):
+        # (inside a mod only whitespace holding a line break is layout: prepare drops it)
+        if s and not (strip and not s.strip() and (strip is True or "\n" in s)):
             if parts and parts[-1] == "\0":
                 parts[-1] = s.lstrip()
             else:
@@ -107,6 +112,11 @@ def reading_text_of(tree) -> str:
     root = tree.getroot()
     for text in root.iterfind(f"{TEI}text"):
         walk(text)
+    # A documentary transcription (sourceDoc) is published as the document is, in both views:
+    # what the writer deleted, and the page's furniture, are its words too.
+    skip = SKIP - DOCUMENTARY
+    for source in root.iterfind(f"{TEI}sourceDoc"):
+        walk(source)
     return unicodedata.normalize("NFC", "".join(p for p in parts if p != "\0"))
 
 

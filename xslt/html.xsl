@@ -26,6 +26,7 @@
   <xsl:include href="html/notes.xsl"/>
   <xsl:include href="html/flags.xsl"/>
   <xsl:include href="html/transcription.xsl"/>
+  <xsl:include href="html/genetic.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>

@@ -25,6 +25,7 @@
   <xsl:include href="text/textstructure.xsl"/>
   <xsl:include href="text/notes.xsl"/>
   <xsl:include href="text/transcription.xsl"/>
+  <xsl:include href="text/genetic.xsl"/>
   <xsl:include href="text/textcrit.xsl"/>
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/verse.xsl"/>

@@ -26,10 +26,17 @@
   <xsl:template name="note-placement">
     <xsl:variable name="place" select="translate(normalize-space(@place), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:choose>
+      <!-- in a documentary transcription (sourceDoc) a note stands where it is, as the page has it:
+           between lines a block, in a line inline -->
+      <xsl:when test="$has-sourceDoc and ancestor::tei:sourceDoc">
+        <xsl:value-of select="substring('inlineblock', 1 + 6 * boolean(parent::tei:zone or parent::tei:surface or parent::tei:sourceDoc
+            or parent::tei:surfaceGrp), 6)"/>
+      </xsl:when>
       <xsl:when test="starts-with($place, 'end')">end</xsl:when>
       <xsl:when test="starts-with($place, 'margin') or starts-with($place, 'left') or starts-with($place, 'right')
           or starts-with($place, 'top') or $place = 'intercolumn' or $place = 'opposite' or $place = 'overleaf'">margin</xsl:when>
       <xsl:when test="$place = 'inline' or $place = 'display'">inline</xsl:when>
+
       <xsl:when test="parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
           or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:back or self::tei:front
           or self::tei:body or self::tei:listBibl or self::tei:sp or self::tei:lg or self::tei:noteGrp

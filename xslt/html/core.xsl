@@ -37,6 +37,8 @@
         <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
         <xsl:call-template name="reading-switches"/>
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- a documentary transcription, page by page (html/genetic.xsl) -->
+        <xsl:apply-templates select="/*/tei:sourceDoc"/>
         <xsl:call-template name="end-notes"/>
         <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>

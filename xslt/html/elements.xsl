@@ -26,10 +26,9 @@
       | tei:msItemStruct | tei:msPart | tei:musicNotation | tei:objectDesc | tei:origin | tei:physDesc
       | tei:provenance | tei:recordHist | tei:rubric | tei:scriptDesc | tei:scriptNote | tei:seal
       | tei:sealDesc | tei:source | tei:summary | tei:support | tei:supportDesc | tei:surrogates
-      | tei:typeDesc | tei:typeNote | tei:sourceDoc | tei:surface | tei:surfaceGrp | tei:zone
-      | tei:attDef | tei:attList | tei:classSpec | tei:constraintSpec | tei:dataSpec | tei:eg
-      | tei:elementSpec | tei:exemplum | tei:macroSpec | tei:moduleSpec | tei:paramSpec | tei:remarks
-      | tei:specGrp">
+      | tei:typeDesc | tei:typeNote | tei:attDef | tei:attList | tei:classSpec | tei:constraintSpec
+      | tei:dataSpec | tei:eg | tei:elementSpec | tei:exemplum | tei:macroSpec | tei:moduleSpec
+      | tei:paramSpec | tei:remarks | tei:specGrp">
     <xsl:call-template name="block"/>
   </xsl:template>
 
@@ -44,9 +43,8 @@
   </xsl:template>
 
   <!-- line -->
-  <xsl:template priority="-0.1" match="tei:altIdentifier | tei:msIdentifier | tei:line | tei:witness | tei:event | tei:nym
-      | tei:object | tei:org | tei:person | tei:persona | tei:place | tei:personGrp
-      | tei:valItem">
+  <xsl:template priority="-0.1" match="tei:altIdentifier | tei:msIdentifier | tei:witness | tei:event | tei:nym | tei:object
+      | tei:org | tei:person | tei:persona | tei:place | tei:personGrp | tei:valItem">
     <xsl:call-template name="block"><xsl:with-param name="class" select="concat('tei-', local-name(), ' editio-line')"/></xsl:call-template>
   </xsl:template>
 

@@ -207,11 +207,12 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$url = ''">
-        <span class="tei-graphic editio-missing">[<xsl:value-of select="$label"/>]</span>
+        <span class="tei-graphic editio-missing editio-label">[<xsl:value-of select="$label"/>]</span>
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
       <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
-        <a class="tei-graphic" href="{$url}"><xsl:value-of select="$label"/></a>
+        <!-- (a label of editio's when the source describes nothing: not the text's words) -->
+        <a class="tei-graphic{substring(' editio-label', 1, 13 * ($alt = ''))}" href="{$url}"><xsl:value-of select="$label"/></a>
       </xsl:when>
       <xsl:otherwise>
         <img src="{$url}" alt="{$alt}"><xsl:call-template name="id-attr"/></img>

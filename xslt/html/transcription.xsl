@@ -4,7 +4,7 @@
   shows is decided in common/views.xsl (shared with the text edition).
   reading:    corr/expan/reg; additions as text; deletions and surplus left out.
   diplomatic: sic/abbr/orig and the signs: [supplied], struck deletions,
-              ⸌additions⸍ (⸜below the line⸝, ‖in a margin‖; placed by CSS from
+              \additions/ (/below the line\, ‖in a margin‖; placed by CSS from
               class place-above|below|margin), [unclear?], [...] for gaps,
               {surplus}, [hand: name] where the hand changes.
   A documentary transcription (sourceDoc) and an epigraphic edition (Leiden
@@ -48,7 +48,8 @@
     <xsl:variable name="place"><xsl:call-template name="add-place"/></xsl:variable>
     <xsl:variable name="at" select="1 + number($place = 'below') + 2 * number($place = 'margin')"/>
     <xsl:call-template name="with-signs">
-      <xsl:with-param name="open" select="substring('⸌⸜‖', $at, 1)"/><xsl:with-param name="close" select="substring('⸍⸝‖', $at, 1)"/>
+      <!-- the text edition's signs (⸌ ⸍ are missing from common fonts) -->
+      <xsl:with-param name="open" select="substring('\/‖', $at, 1)"/><xsl:with-param name="close" select="substring('/\‖', $at, 1)"/>
       <xsl:with-param name="el" select="substring('span', 1, 4 * ($signs != 'yes'))"/>
       <xsl:with-param name="class" select="concat('tei-add', substring(concat(' place-', $place), 1, (8 + string-length($place)) * ($signs = 'yes' and $place != '')))"/>
     </xsl:call-template>
@@ -164,7 +165,7 @@
         <xsl:when test="$signs = 'yes'">
           <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-handShift editio-label'"/></xsl:call-template>
           <xsl:variable name="name"><xsl:call-template name="hand-name"/></xsl:variable>
-          <xsl:value-of select="concat('[', $label-hand, ': ', $name, ']')"/>
+          <xsl:value-of select="concat('[', $label-hand, ': ', $name, '] ')"/>
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="attrs"/></xsl:otherwise>
       </xsl:choose>

@@ -42,6 +42,8 @@
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- a documentary transcription, page by page (text/genetic.xsl) -->
+        <xsl:apply-templates select="/*/tei:sourceDoc"/>
         <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>
       </part>

@@ -44,9 +44,20 @@
           or parent::tei:hi or parent::tei:head or parent::tei:item or parent::tei:cell or parent::tei:note or parent::tei:q">
         <xsl:variable name="t" select="normalize-space(.)"/>
         <xsl:variable name="bracketed" select="starts-with($t, '(') or starts-with($t, '[')"/>
-        <xsl:if test="not($bracketed)"><xsl:text>(</xsl:text></xsl:if>
-        <xsl:apply-templates/>
-        <xsl:if test="not($bracketed)"><xsl:text>)</xsl:text></xsl:if>
+        <xsl:choose>
+          <!-- words only: the parentheses go round them, the source's spaces outside ("( To Lysander. )" read oddly) -->
+          <xsl:when test="not($bracketed) and not(*) and $t != ''">
+            <xsl:variable name="flat" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+            <xsl:if test="starts-with($flat, ' ')"><xsl:text> </xsl:text></xsl:if>
+            <xsl:value-of select="concat('(', $t, ')')"/>
+            <xsl:if test="substring($flat, string-length($flat)) = ' '"><xsl:text> </xsl:text></xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="not($bracketed)"><xsl:text>(</xsl:text></xsl:if>
+            <xsl:apply-templates/>
+            <xsl:if test="not($bracketed)"><xsl:text>)</xsl:text></xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="parent::tei:sp">
         <xsl:text>&#10;</xsl:text>
@@ -66,6 +77,11 @@
   <xsl:template match="tei:castList/tei:head | tei:castGroup/tei:head">
     <xsl:text>&#10;</xsl:text>
     <xsl:value-of select="$HANG"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+  <!-- the role of a group of characters, after them ("Karl, Hans, ihre Söhne.") -->
+  <xsl:template match="tei:castGroup/tei:roleDesc">
+    <xsl:text> </xsl:text>
     <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="tei:castItem">

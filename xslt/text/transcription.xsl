@@ -148,7 +148,7 @@
     <xsl:if test="$signs = 'yes'">
       <xsl:variable name="name"><xsl:call-template name="hand-name"/></xsl:variable>
       <xsl:variable name="hand"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'hand'"/></xsl:call-template></xsl:variable>
-      <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', $hand, ': ', $name, ']')"/></xsl:call-template>
+      <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', $hand, ': ', $name, '] ')"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -11,7 +11,8 @@ attributes in the editio namespace instead:
 - `editio:level` a division's nesting depth (1 for a top-level division);
 - `editio:ref`  the id of a note's marker in the text (`fn1-ref`), unique too;
 - whitespace beside a break inside a word (lb break="no") is removed, so the
-                word reads whole in every edition;
+                word reads whole in every edition, and so is the indentation
+                directly inside a mod (<mod><del>h</del><add>d</add></mod>ead);
 - `editio:block` "1" on elements an HTML page must render as blocks: the
                 block elements themselves (p, lg, list, table ...) and every
                 element holding one (a `hi` around an `lg`), so an inline
@@ -168,6 +169,7 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 
     _mark_blocks(root)
     _join_broken_words(root)
+    _drop_layout_in_mod(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.prepare.textcrit).
     from editio.prepare.textcrit import annotate
     annotate(root)
@@ -225,6 +227,19 @@ def _mark_first_names(root) -> None:
             if key not in seen:
                 seen.add(key)
                 el.set(first, "1")
+
+
+def _drop_layout_in_mod(root) -> None:
+    """A mod groups the writer's deletions and additions at one place of a word
+    (<mod><del>h</del><add>d</add></mod>ead, "dead"): whitespace holding a line
+    break directly inside it is the file's indentation, not a space of the text
+    (a single space between two deletions is kept)."""
+    for mod in root.iter(f"{_T}mod"):
+        if mod.text and "\n" in mod.text and not mod.text.strip(_WS):
+            mod.text = None
+        for child in mod:
+            if child.tail and "\n" in child.tail and not child.tail.strip(_WS):
+                child.tail = None
 
 
 _BREAKS = (f"{_T}lb", f"{_T}pb", f"{_T}cb")

@@ -61,8 +61,9 @@ READINGS = {LEM, RDG}
 WITTED = {LEM, RDG, RDGGRP, f"{_T}witDetail", *(f"{_T}{n}" for n in ("lacunaStart", "lacunaEnd", "witStart", "witEnd"))}
 HIDE_START = {f"{_T}lacunaStart", f"{_T}witEnd"}
 HIDE_END = {f"{_T}lacunaEnd", f"{_T}witStart"}
-SECTIONS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8)), f"{_T}body", f"{_T}front", f"{_T}back"}
-BLOCKS = {f"{_T}{n}" for n in ("p", "ab", "l", "head", "item")}
+# (a surface of a documentary transcription lists the apparatus of its page; its lines are numbered in it)
+SECTIONS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8)), f"{_T}body", f"{_T}front", f"{_T}back", f"{_T}surface"}
+BLOCKS = {f"{_T}{n}" for n in ("p", "ab", "l", "head", "item", "line")}
 # Targets of @from the stylesheets may wrap in a span without losing their own rendering.
 INLINE_TARGETS = {f"{_T}{n}" for n in ("w", "pc", "c", "seg", "anchor", "num", "name", "persName", "placeName")}
 
@@ -249,7 +250,7 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
     counters: dict[tuple[str, str], int] = defaultdict(int)
     open_sections: list[etree._Element] = []
     in_app = 0
-    line = f"{_T}l"
+    lines = (f"{_T}l", f"{_T}line")
     for event, el in etree.iterwalk(root, events=("start", "end"), tag=_NUMBERING_WALK):
         tag = el.tag
         if tag in SECTIONS:
@@ -260,7 +261,7 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
         elif tag == APP:
             in_app += 1 if event == "start" else -1
         elif event == "start" and not in_app:  # a block outside any app
-            key = (section_id(open_sections[-1] if open_sections else None), "l" if tag == line else "p")
+            key = (section_id(open_sections[-1] if open_sections else None), "l" if tag in lines else "p")
             counters[key] += 1
             block_ref[el] = (el.get("n") or "").strip() or str(counters[key])
 
