@@ -24,7 +24,7 @@ from conftest import CORPUS, ROOT
 from editio.cli import main
 from editio.core.diagnostics import Diagnostic
 from editio.render.formats import get_format
-from editio.load.document import TEI_NS, parse_bytes
+from editio.load.document import parse_bytes
 from editio.render.publish import publish
 from editio.check.validate import ValidateOptions, validate_document
 

@@ -22,7 +22,6 @@ A figure's description is the alt text of its image.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path

@@ -9,7 +9,6 @@ full of hostile values, whatever the HTML modules do with them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree, html as lxml_html

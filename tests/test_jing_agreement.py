@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from conftest import CORPUS, SAMPLE, TEI_ALL, corpus_p5_files
+from conftest import SAMPLE, TEI_ALL, corpus_p5_files
 from editio.check import schemas
 from editio.load.document import load
 from editio.check.validate import ValidateOptions

@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
 from editio.core.elements import table

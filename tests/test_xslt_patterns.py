@@ -47,7 +47,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def _last_step(alternative: str) -> str:
-    depth, quote = 0, ""
+    depth, _quote = 0, ""
     for i in range(len(alternative) - 1, -1, -1):
         ch = alternative[i]
         if ch == "]":

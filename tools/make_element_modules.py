@@ -24,12 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from editio.core.elements import table  # noqa: E402
+from editio.core.namespaces import EXAMPLES_NS  # noqa: E402
 
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 XSLT = ROOT / "xslt"
 COVERAGE = ROOT / "docs" / "coverage.md"
 GENERATED = "elements.xsl"
-EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <!--

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/contract.xsl"/>
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
   <xsl:include href="common/views.xsl"/>

@@ -11,11 +11,11 @@ import click
 from editio import __version__
 from editio.core.diagnostics import Diagnostics, Severity
 from editio.render.formats import get_format
-from editio.load.document import LoadOptions, load
-from editio.render.publish import PublishOptions, publish
+from editio.load.document import LoadOptions
+from editio.pipeline import publish_document
+from editio.render.publish import PublishOptions
 from editio.core.report import format_diagnostics
-from editio.core.discover import discover
-from editio.check.validate import ValidateOptions, validate_document
+from editio.check.validate import ValidateOptions
 from editio.core.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -80,7 +80,7 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     except SchemaError as exc:
         click.echo(f"editio: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    found = Diagnostics(diagnostics).without(disable)
+    found = Diagnostics(diagnostics)  # --disable applied by validate_document
     text = format_diagnostics(found, out_format, summary=True, files=[str(f) for f in files])
     # Machine formats go to stdout (to be redirected into a report file); text to stderr.
     click.echo(text, err=out_format == "text", nl=False)
@@ -129,25 +129,21 @@ def _publish_command(fmt_name: str):
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
     def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
-        doc = load(file, LoadOptions(xinclude=xinclude, huge=huge))
-        found = Diagnostics(list(doc.diagnostics))
-        if not doc.ok:
-            _emit(found)
-            sys.exit(EXIT_ERRORS)
         options = PublishOptions(
             view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
             user_templates=tuple(user_templates), **extra,
         )
-        result = publish(doc, get_format(fmt_name), options)
-        found.extend(result.diagnostics)
-        if found.has_errors or result.output is None:
+        run = publish_document(file, [(get_format(fmt_name), options)], LoadOptions(xinclude=xinclude, huge=huge))
+        found = Diagnostics(run.diagnostics)
+        if run.failed:
             _emit(found)
             sys.exit(EXIT_ERRORS)
+        result = run.outputs[fmt_name]
         try:
             if output:
-                write_atomic(output, result.output)
+                write_atomic(output, result)
             else:
-                click.echo(result.output, nl=False)
+                click.echo(result, nl=False)
         except OSError as exc:
             _emit(found)
             click.echo(f"editio: cannot write {output}: {exc.strerror or exc}", err=True)

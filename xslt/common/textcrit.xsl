@@ -17,7 +17,7 @@
     exclude-result-prefixes="tei editio">
 
   <xsl:key name="witness-by-token" match="tei:witness | tei:listWit[@xml:id]"
-      use="@xml:id | @n | tei:abbr[@type='siglum'] | tei:head/tei:abbr[@type='siglum'] | @editio:wkey"/>
+      use="@xml:id | @n | @editio:siglum | @editio:wkey"/>
   <xsl:key name="app-by-section" match="tei:app" use="@editio:section"/>
   <xsl:key name="app-by-target" match="tei:app[@editio:target]" use="@editio:target"/>
 
@@ -45,16 +45,11 @@
   <xsl:variable name="witness-variants" select="false()"/>
   <xsl:variable name="hidden-kinds" select="concat(' ', normalize-space($hide-reading-types), ' ')"/>
 
-  <!-- A witness's siglum: abbr[@type=siglum], else @n, else its xml:id. -->
+  <!-- A witness's siglum, as prepare computed it (editio:siglum: abbr[@type=siglum],
+       else @n, else its xml:id, else its key). -->
   <xsl:template name="witness-siglum">
     <xsl:param name="w" select="."/>
-    <xsl:variable name="abbr" select="($w/tei:abbr[@type='siglum'] | $w/tei:head/tei:abbr[@type='siglum'])[1]"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($abbr)"><xsl:value-of select="normalize-space($abbr)"/></xsl:when>
-      <xsl:when test="normalize-space($w/@n)"><xsl:value-of select="normalize-space($w/@n)"/></xsl:when>
-      <xsl:when test="$w/@xml:id"><xsl:value-of select="$w/@xml:id"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$w/@editio:wkey"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="$w/@editio:siglum"/>
   </xsl:template>
 
   <!-- The sigla of a @wit or @source value, space-separated. -->

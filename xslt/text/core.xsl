@@ -27,12 +27,6 @@
       tei:docTitle tei:castList tei:castGroup tei:choice tei:subst
       tei:floatingText tei:listPerson tei:listPlace"/>
 
-  <xsl:variable name="NOWRAP" select="'&#xE000;'"/>
-  <xsl:variable name="HANG" select="'&#xE001;'"/>
-  <xsl:variable name="BR" select="'&#xE004;'"/>
-  <xsl:variable name="L0" select="'&#xE005;'"/>
-  <xsl:variable name="L1" select="'&#xE006;'"/>
-  <xsl:variable name="CELL" select="'&#xE007;'"/>
   <xsl:variable name="SPACES" select="'                                                            '"/>
 
   <xsl:template match="/">
@@ -76,7 +70,7 @@
     <xsl:choose>
       <!-- (an inscription's lines are its lb: the file's layout is not kept there) -->
       <xsl:when test="$any-preserve and not($leiden-signs) and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
-        <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
+        <xsl:value-of select="translate(., ' &#9;&#10;&#13;', concat($KEEP_SPACE, $KEEP_SPACE, $BREAK))"/>
       </xsl:when>
       <!-- Line breaks and tabs of the source are spaces (a newline here would
            end the logical line). libxml2's translate() builds its result a
@@ -112,9 +106,9 @@
   <xsl:template name="leiden-line">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:variable name="n"><xsl:call-template name="leiden-line-number"/></xsl:variable>
-    <xsl:value-of select="$L0"/>
+    <xsl:value-of select="$LABEL_START"/>
     <xsl:if test="$joins = 'yes' and $view != 'diplomatic'">-</xsl:if>
-    <xsl:value-of select="concat('&#10;', $NOWRAP, substring('     ', string-length($n) + 1), $n, '  ', $HANG, $L1)"/>
+    <xsl:value-of select="concat('&#10;', $NO_WRAP, substring('     ', string-length($n) + 1), $n, '  ', $HANG, $LABEL_END)"/>
   </xsl:template>
 
   <!-- Separators that depend on where a block stands: inside a note, a list
@@ -123,14 +117,14 @@
        builds a node-set for every ancestor, which costs more than three walks) -->
   <xsl:template name="block-break">
     <xsl:choose>
-      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BREAK"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="line-break">
     <xsl:param name="in-entry" select="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
     <xsl:choose>
-      <xsl:when test="$in-entry"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="$in-entry"><xsl:value-of select="$BREAK"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -157,7 +151,7 @@
   <!-- An editorial label: printed, but not part of the reading text. -->
   <xsl:template name="label">
     <xsl:param name="text"/>
-    <xsl:value-of select="concat($L0, $text, $L1)"/>
+    <xsl:value-of select="concat($LABEL_START, $text, $LABEL_END)"/>
   </xsl:template>
 
   <xsl:template match="tei:w">

@@ -22,7 +22,7 @@
   </xsl:template>
 
   <xsl:template match="tei:surface | tei:surfaceGrp">
-    <xsl:text>&#10;&#10;&#xE008;-</xsl:text>
+    <xsl:value-of select="concat('&#10;&#10;', $HEADING, '-')"/>
     <xsl:choose>
       <xsl:when test="tei:label"><xsl:apply-templates select="tei:label[1]/node()"/></xsl:when>
       <xsl:otherwise>
@@ -33,9 +33,9 @@
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates select="node()[not(self::tei:label)] | tei:label[position() &gt; 1]"/>
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:value-of select="$L0"/>
+    <xsl:value-of select="$LABEL_START"/>
     <xsl:call-template name="section-apparatus"/>
-    <xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_END"/>
   </xsl:template>
 
   <xsl:template name="surface-name">
@@ -55,7 +55,7 @@
   <xsl:template match="tei:line">
     <xsl:variable name="step" select="number(substring-after(concat(' ', normalize-space(@rend)), ' indent'))"/>
     <xsl:text>&#10;</xsl:text>
-    <xsl:value-of select="$NOWRAP"/>
+    <xsl:value-of select="$NO_WRAP"/>
     <xsl:call-template name="indent"><xsl:with-param name="extra" select="4 * $step * number($step &gt; 0 and $step &lt; 10)"/></xsl:call-template>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>

@@ -12,7 +12,7 @@
   <xsl:template match="tei:teiHeader" mode="metadata">
     <xsl:variable name="ts" select="tei:fileDesc/tei:titleStmt"/>
     <xsl:variable name="main" select="($ts/tei:title[@type = 'main'] | $ts/tei:title[not(@type)])[1] | $ts/tei:title[1][not(../tei:title[@type = 'main'] or ../tei:title[not(@type)])]"/>
-    <xsl:text>&#xE008;=</xsl:text>
+    <xsl:value-of select="concat($HEADING, '=')"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates select="$main" mode="plain"/>
     <xsl:text>&#10;</xsl:text>

@@ -65,7 +65,7 @@
       <xsl:sort data-type="number" select="count(key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/preceding::tei:note
           | key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/ancestor::tei:note)"/>
       <xsl:variable name="first" select="key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]"/>
-      <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
+      <xsl:value-of select="concat('&#10;&#10;', $HEADING, '=')"/>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
       <xsl:if test="position() > 1 and $first/@type"><xsl:value-of select="concat(' (', $first/@type, ')')"/></xsl:if>
       <xsl:text>&#10;</xsl:text>

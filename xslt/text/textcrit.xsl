@@ -137,7 +137,7 @@
     <xsl:variable name="witnesses" select="/*/tei:teiHeader//tei:witness | /*/tei:standOff//tei:witness"/>
     <xsl:if test="$witnesses">
       <xsl:text>&#10;&#10;</xsl:text>
-      <xsl:value-of select="$L0"/>
+      <xsl:value-of select="$LABEL_START"/>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'witnesses'"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
       <xsl:for-each select="$witnesses">
@@ -147,7 +147,7 @@
         <xsl:if test="normalize-space($raw)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($raw)"/></xsl:if>
         <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
-      <xsl:value-of select="$L1"/>
+      <xsl:value-of select="$LABEL_END"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
@@ -157,7 +157,7 @@
        edition's aside. -->
   <xsl:template match="tei:text//tei:interpGrp" priority="1">
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:value-of select="$L0"/>
+    <xsl:value-of select="$LABEL_START"/>
     <xsl:for-each select="tei:interp">
       <xsl:value-of select="@xml:id"/>
       <xsl:if test="@type"><xsl:text> (</xsl:text><xsl:value-of select="@type"/>)</xsl:if>
@@ -166,7 +166,7 @@
       <xsl:value-of select="normalize-space($raw)"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
-    <xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_END"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

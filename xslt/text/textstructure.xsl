@@ -23,15 +23,15 @@
     <xsl:if test="$leiden-signs and @type">
       <xsl:variable name="title"><xsl:call-template name="division-title"/></xsl:variable>
       <xsl:if test="$title != ''">
-        <xsl:value-of select="concat('&#xE008;', substring('=-', 1 + number(@editio:level &gt; 1), 1), $L0, $title, $L1, '&#10;&#10;')"/>
+        <xsl:value-of select="concat($HEADING, substring('=-', 1 + number(@editio:level &gt; 1), 1), $LABEL_START, $title, $LABEL_END, '&#10;&#10;')"/>
       </xsl:if>
     </xsl:if>
     <xsl:apply-templates/>
     <xsl:text>&#10;&#10;</xsl:text>
     <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
-    <xsl:value-of select="$L0"/>
+    <xsl:value-of select="$LABEL_START"/>
     <xsl:call-template name="section-apparatus"/>
-    <xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_END"/>
   </xsl:template>
 
   <xsl:template match="tei:head">
@@ -39,8 +39,8 @@
     <xsl:call-template name="block-break"/>
     <xsl:choose>
       <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
-      <xsl:when test="$level = 1 or parent::tei:body or parent::tei:front or parent::tei:back">&#xE008;=</xsl:when>
-      <xsl:when test="$level = 2">&#xE008;-</xsl:when>
+      <xsl:when test="$level = 1 or parent::tei:body or parent::tei:front or parent::tei:back"><xsl:value-of select="concat($HEADING, '=')"/></xsl:when>
+      <xsl:when test="$level = 2"><xsl:value-of select="concat($HEADING, '-')"/></xsl:when>
     </xsl:choose>
     <xsl:call-template name="indent"/>
     <xsl:value-of select="$HANG"/>
@@ -81,7 +81,7 @@
     <xsl:call-template name="block-break"/>
     <xsl:call-template name="indent"/>
     <xsl:value-of select="$HANG"/>
-    <xsl:value-of select="$L0"/>[<xsl:value-of select="normalize-space(.)"/>]<xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_START"/>[<xsl:value-of select="normalize-space(.)"/>]<xsl:value-of select="$LABEL_END"/>
     <xsl:call-template name="block-break"/>
   </xsl:template>
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject | tei:divGen | tei:formula[not(normalize-space())]"/>
@@ -125,9 +125,9 @@
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="list-indent"/>
         <xsl:choose>
-          <xsl:when test="@n"><xsl:value-of select="concat($L0, @n, $L1, ' ')"/></xsl:when>
+          <xsl:when test="@n"><xsl:value-of select="concat($LABEL_START, @n, $LABEL_END, ' ')"/></xsl:when>
           <xsl:when test="contains(concat(../@type, ../@rend), 'ordered') or contains(concat(../@type, ../@rend), 'numbered')">
-            <xsl:value-of select="concat($L0, count(preceding-sibling::tei:item) + 1, '.', $L1, ' ')"/>
+            <xsl:value-of select="concat($LABEL_START, count(preceding-sibling::tei:item) + 1, '.', $LABEL_END, ' ')"/>
           </xsl:when>
           <xsl:otherwise>- </xsl:otherwise>
         </xsl:choose>
@@ -160,7 +160,7 @@
 
   <!-- Addresses: one line each. -->
   <xsl:template match="tei:addrLine">
-    <xsl:value-of select="$BR"/>
+    <xsl:value-of select="$BREAK"/>
     <xsl:apply-templates/>
   </xsl:template>
 </xsl:stylesheet>

@@ -123,7 +123,7 @@
     <xsl:if test="$s != ''">
       <xsl:variable name="c" select="substring($s, 1, 1)"/>
       <xsl:value-of select="$c"/>
-      <xsl:if test="$c != ' '"><xsl:value-of select="concat($L0, '&#x0323;', $L1)"/></xsl:if>
+      <xsl:if test="$c != ' '"><xsl:value-of select="concat($LABEL_START, '&#x0323;', $LABEL_END)"/></xsl:if>
       <xsl:call-template name="dot-below"><xsl:with-param name="s" select="substring($s, 2)"/></xsl:call-template>
     </xsl:if>
   </xsl:template>

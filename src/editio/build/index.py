@@ -13,11 +13,11 @@ import unicodedata
 from lxml import etree
 
 from editio import __version__
-from editio.load.document import TEI_NS
+from editio.core.namespaces import TEI_NS
 from editio.render.page import environment
 
-_T = f"{{{TEI_NS}}}"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import XML_LANG as _XML_LANG
 NS = {"t": TEI_NS}
 # Inside names and titles these carry no reading text (ids, notes).
 _SKIP = {f"{_T}note", f"{_T}idno", f"{_T}ptr"}

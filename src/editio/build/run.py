@@ -47,7 +47,6 @@ class BuildOptions:
     strict: bool = False  # findings are errors; stop at the first document with one
     force: bool = False  # rebuild up-to-date documents too
     jobs: int = 0  # worker processes; 0: one per CPU
-    index: bool = True
 
     def options_for(self, fmt: str) -> PublishOptions:
         return dict(self.publish_by_format).get(fmt, self.publish)
@@ -190,7 +189,7 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
 
     _update_state(state, sources, finished, hashes, out_dir)
     _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
-    if options.index and not result.stopped:
+    if not result.stopped:
         result.index = _write_index(sources, state, options, out_dir, result)
     _write_assets(options, out_dir)
     state.save(out_dir)
@@ -226,7 +225,7 @@ def _load_state(options: BuildOptions, config: WorkerConfig, out_dir: Path) -> B
     user_templates = tuple(sorted({t for _f, p in config.publish for t in p.user_templates}))
     # The worker configuration names every option that changes what is written or reported.
     # (not the output folder's name: it does not change what is written)
-    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict, options.index))
+    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict))
     fp = fingerprint(settings, user_xslt, user_templates, options.schema)
     if options.force:
         return BuildState(fp)

@@ -29,7 +29,7 @@ from editio.render.formats import get_format
 from editio.load.document import Document
 from editio.render.publish import PublishOptions, publish
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from editio.core.namespaces import TEI
 _UNSAFE = set(" !\"#$%&()*+,/:;<=>?@[\\]^`{|}~'")
 
 

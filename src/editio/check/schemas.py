@@ -26,7 +26,7 @@ from editio.load.document import Document
 from editio.core.resources import schema_dir
 from editio.check.relaxng.grammar import Grammar
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from editio.core.namespaces import RNG_NS
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
@@ -228,8 +228,6 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
     """The schemas this document is checked against, and problems finding them."""
     if options.schema:
         return [SchemaRef(str(options.schema), kind_of(str(options.schema)) or "rng")], []
-    if not getattr(options, "use_document_schemas", True):
-        return [own_schema()], []
     refs: list[SchemaRef] = []
     problems: list[Diagnostic] = []
     declared = False
@@ -269,7 +267,7 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
             problems.append(error(str(doc.path), line, 1, f"schema {href} not found (looked for {local})", "schema.not-found"))
             continue
         refs.append(SchemaRef(str(local), kind, line))
-    if not declared:
+    if not declared and options.default_schema:
         refs.append(own_schema())
     return refs, problems
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.check import schemas, schematron
-from editio.core.diagnostics import Diagnostic
+from editio.core.diagnostics import Diagnostic, switched_off
 from editio.core.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
 from editio.load.document import Document, LoadOptions, load
 from editio.check.rules import run_rules
@@ -25,11 +25,14 @@ from editio.check.rules import run_rules
 
 @dataclass(frozen=True)
 class ValidateOptions:
-    schema: str | None = None  # --schema; else the document's <?xml-model?>; else editio's own
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else the default schema
     schematron: tuple[str, ...] = ()  # --schematron files
     disabled: tuple[str, ...] = ()  # codes (or groups) switched off
-    use_document_schemas: bool = True
     integrity: bool = True
+    # A document that names no schema is checked against editio's default schema;
+    # `editio build` says False: there it would cost more than the transformation
+    # itself, on documents that chose no schema.
+    default_schema: bool = True
 
 
 # A schema code -> the integrity code that reports the same finding.
@@ -38,7 +41,7 @@ SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 
 def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
     if not doc.ok:
-        return list(doc.diagnostics)
+        return [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)]
     found: list[Diagnostic] = []
     found.extend(schemas.check(doc, options))
     found.extend(schematron.check(doc, options))
@@ -47,16 +50,11 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
         # date value) is not said twice by the rule that checks the same.
         said = {(SAME_FINDING[d.code], d.line) for d in found if d.code in SAME_FINDING}
         found.extend(d for d in run_rules(doc, options.disabled) if (d.code, d.line) not in said)
-    return found
+    return [d for d in found if not switched_off(d.code, options.disabled)]
 
 
 def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
-    found = validate_document(load(path, load_options), options)
-    return [d for d in found if not _switched_off(d.code, options.disabled)]
-
-
-def _switched_off(code: str, disabled: tuple[str, ...]) -> bool:
-    return any(code == p or code.startswith(p + ".") for p in disabled)
+    return validate_document(load(path, load_options), options)
 
 
 def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
@@ -78,7 +76,7 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
         schemas.precompile(_likely_schemas(files, options))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
-    found = list(walk_problems) + [d for r in results for d in r]
+    found = [d for d in walk_problems if not switched_off(d.code, options.disabled)] + [d for r in results for d in r]
     return files, sorted(found, key=lambda d: d.sort_key)
 
 

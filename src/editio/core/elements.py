@@ -12,9 +12,8 @@ from functools import cache
 
 from lxml import etree
 
+from editio.core.namespaces import TEI_NS
 from editio.core.resources import xslt_dir
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 KINDS = ("block", "line", "heading", "inline", "list", "table", "register", "note", "apparatus",
          "milestone", "metadata", "pass-through", "hidden")

@@ -49,7 +49,7 @@ def _junit(ordered, files: list[str] | None) -> str:
     suite = etree.SubElement(suites, "testsuite", name="editio validate", tests=str(len(names)),
                              failures=str(failed_cases), errors="0", skipped="0")
     for name in names:
-        case = etree.SubElement(suite, "testcase", classname="editio.check.validate", name=name, file=name)
+        case = etree.SubElement(suite, "testcase", classname="editio.validate", name=name, file=name)
         others = []
         for d in by_file[name]:
             if d.severity is Severity.ERROR:

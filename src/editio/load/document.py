@@ -23,8 +23,8 @@ from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error, unique
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XI_NS = "http://www.w3.org/2001/XInclude"
+from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XI_NS
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
@@ -36,7 +36,6 @@ P4_HELP = (
 class LoadOptions:
     xinclude: bool = False
     huge: bool = False
-    require_tei: bool = True
 
 
 @dataclass
@@ -121,9 +120,8 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
             tree = etree.fromstring(data, parser, base_url=url).getroottree()
         except etree.XMLSyntaxError as exc:
             return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
-    if options.require_tei:
-        # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
-        problems = _check_root(tree.getroot(), shown)
+    # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
+    problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
         problems = _expand_xincludes(tree, resolved, shown, allowed)
     if problems:

@@ -37,24 +37,24 @@ from collections import defaultdict
 
 from lxml import etree
 
+from editio.contract import EDITIO_NS, attr
 from editio.core.elements import html_block_tags
-from editio.load.document import TEI_NS
+from editio.core.namespaces import TEI_NS
 
-EDITIO_NS = "urn:editio"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-ID = f"{{{EDITIO_NS}}}id"
-N = f"{{{EDITIO_NS}}}n"
-LEVEL = f"{{{EDITIO_NS}}}level"
-_PREPARED = f"{{{EDITIO_NS}}}prepared"
+from editio.core.namespaces import XML_ID
+ID = attr("id")
+N = attr("n")
+LEVEL = attr("level")
+_PREPARED = attr("prepared")
 
-_T = f"{{{TEI_NS}}}"
+from editio.core.namespaces import TEI as _T
 DIVS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8))}
 # Blocks a reader may want to cite, numbered within their division.
 CITABLE = {f"{_T}{name}" for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")}
 NOTE = f"{_T}note"
 TEXT = f"{_T}text"
-REF = f"{{{EDITIO_NS}}}ref"
-BLOCK = f"{{{EDITIO_NS}}}block"
+REF = attr("ref")
+BLOCK = attr("block")
 NAMES = {f"{_T}{name}" for name in ("persName", "placeName", "orgName", "name", "rs")}
 # Always blocks in HTML. `stage`, `quote`, `bibl` ... are blocks only when they
 # stand between blocks (see _BLOCK_PARENTS).
@@ -189,10 +189,10 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 # names the reading / diplomatic view indexes; `editio:first-reading` /
 # `editio:first-diplomatic` on the first of each key. The expressions are the
 # stylesheet's former XSLT ones, so libxml2 computes the same keys and sets.
-FIRST_READING = f"{{{EDITIO_NS}}}first-reading"
-FIRST_DIPLOMATIC = f"{{{EDITIO_NS}}}first-diplomatic"
-INDEX_READING = f"{{{EDITIO_NS}}}index-r"
-INDEX_DIPLOMATIC = f"{{{EDITIO_NS}}}index-d"
+FIRST_READING = attr("first-reading")
+FIRST_DIPLOMATIC = attr("first-diplomatic")
+INDEX_READING = attr("index-r")
+INDEX_DIPLOMATIC = attr("index-d")
 _NAME_KEY = etree.XPath(
     "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))")
 _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
@@ -330,11 +330,3 @@ def _mark_blocks_walking(root) -> None:
                 continue
             parent.set(BLOCK, "1")
 
-
-def _inside(element, tag: str) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        parent = parent.getparent()
-    return False

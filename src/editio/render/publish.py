@@ -1,7 +1,11 @@
-"""One document in one format: transform, then page. No I/O beyond reading templates."""
+"""The render stage: one document in one format (prepare, transform, page, finish).
+
+No I/O beyond reading stylesheets and templates; `editio.pipeline` runs it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,15 +42,23 @@ class Published:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions()) -> Published:
+def _no_lap(_name: str) -> None:
+    pass
+
+
+def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions(),
+            lap: Callable[[str], None] = _no_lap) -> Published:
+    """prepare, transform, page, finish; `lap(name)` after each (the profiler times them)."""
     source = str(doc.path)
     prepare(doc.tree)
+    lap("prepare")
     result, found = transform.run(
         doc.tree, fmt.stylesheet, options.stylesheet_params(),
         source=source, user_xslt=options.user_xslt,
     )
+    lap(f"{fmt.name}: transform")
     text = page.render(result, fmt, options.user_templates, options.page_extra(source))
-    if fmt.name == "text":
-        from editio.render.textlayout import finish
-        text = finish(text, options.width)
+    lap(f"{fmt.name}: page")
+    text = fmt.finish(text, options.width)
+    lap(f"{fmt.name}: finish")
     return Published(text, found)

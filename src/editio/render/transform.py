@@ -13,11 +13,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from editio.contract import EDITIO_NS
 from editio.render import catalogue
 from editio.core.diagnostics import Diagnostic, Severity, Diagnostic as _D
 from editio.core.resources import xslt_dir
 
-EDITIO_NS = "urn:editio"
 MESSAGE_PREFIX = "editio:"
 
 
