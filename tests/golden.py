@@ -6,7 +6,7 @@ written in the case itself, in one processing instruction:
 
     <?editio-test --view diplomatic --no-header --width 30?>
 
-(shlex-split; `{ROOT}` stands for the repository root, `{SHARED}` for ../shared.)
+(shlex-split; `{ROOT}` stands for the repository root: a case needs nothing outside it.)
 The expected output sits beside the case. `EDITIO_REGENERATE=1` rewrites the
 expected files from what was produced: read the diff (git diff) before committing.
 """
@@ -24,7 +24,6 @@ import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 _OPTIONS = re.compile(rb"<\?editio-test(?:\s+([^?]*))?\?>")
 
 
@@ -37,7 +36,7 @@ def case_args(case: Path) -> list[str]:
     match = _OPTIONS.search(case.read_bytes())
     if not match or not match.group(1):
         return []
-    text = match.group(1).decode("utf-8").replace("{ROOT}", str(ROOT)).replace("{SHARED}", str(SHARED))
+    text = match.group(1).decode("utf-8").replace("{ROOT}", str(ROOT))
     return shlex.split(text)
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import SAMPLE, corpus_p5_files
+from conftest import SAMPLE, corpus_p5_files, params
 from editio.render.formats import get_format
 from editio.load.document import load
 from editio.render.publish import PublishOptions, publish
@@ -102,7 +102,7 @@ def first_difference(a: list[str], b: list[str]) -> int | None:
 CASE = Path(__file__).parent / "cases" / "text" / "agreement.xml"
 
 
-@pytest.mark.parametrize("path", [CASE, SAMPLE, *corpus_p5_files()], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params([CASE, SAMPLE, *corpus_p5_files()]))
 def test_text_and_html_editions_agree(path: Path):
     text_words = words(reading_text(text_parts(path)["body"]))
     doc = load(path, load_options(path))

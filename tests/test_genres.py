@@ -6,9 +6,9 @@ folder's README): both editions, in the views that differ for the genre, compare
 NAME.VIEW.html (the page's body) and NAME.VIEW.txt (the text edition without its header).
 EDITIO_REGENERATE=1 rewrites them: read the diff.
 
-Beside the goldens, what the issue asks of each genre is checked directly, on the cases and on the
-files of ../shared/corpus that may not be copied (the Shakespeare play and the Faust page are
-CC BY-NC: those tests skip when ../shared is absent).
+Beside the goldens, what the issue asks of each genre is checked directly, on the cases, on the
+whole SGA notebooks of tests/corpus/genetic_sga, and on the files of ../shared/corpus that may not be
+copied (the Shakespeare play and the Faust page are CC BY-NC: those tests are marked `shared`).
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from conftest import CORPUS, ROOT, first_missing
+from conftest import CORPUS, ROOT, SHARED_CORPUS, first_missing, shared
 from editio.load.document import LoadOptions, load, parse_bytes
 from editio.prepare.annotate import prepare
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
-from golden import assert_golden
+from golden import assert_golden, run_cli
 from html_support import page_body
 from test_editions_agree import html_reading_text
 
@@ -36,6 +36,7 @@ GOLDEN = [(case, view) for genre, views in VIEWS.items() for case in sorted((CAS
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 SGA = CORPUS / "genetic_sga"
+_DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
 
 
 def document(path: Path, xinclude: bool = False):
@@ -63,10 +64,14 @@ def text_reading(path: Path, view: str = "reading", xinclude: bool = False) -> s
 
 @pytest.mark.parametrize("case,view", GOLDEN, ids=[f"{c.parent.name}/{c.stem}.{v}" for c, v in GOLDEN])
 def test_golden(case: Path, view: str):
-    page = published(case, "html", view)
-    notes = [f"<!-- {d.line}: {d.severity.value}: {d.message} [{d.code}] -->" for d in page.diagnostics]
-    assert_golden("\n".join([*notes, page_body(page.output)]) + "\n", case.with_suffix(f".{view}.html"), f"the page of {case.name}")
-    assert_golden(published(case, "text", view).output, case.with_suffix(f".{view}.txt"), f"the text of {case.name}")
+    page = run_cli(["html", "--view", view, case.name], cwd=case.parent)
+    assert page.exit_code == 0, page.stderr
+    notes = [f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
+             for m in map(_DIAGNOSTIC.match, page.stderr.splitlines()) if m]
+    assert_golden("\n".join([*notes, page_body(page.stdout)]) + "\n", case.with_suffix(f".{view}.html"), f"the page of {case.name}")
+    text = run_cli(["text", "--view", view, "--no-header", case.name], cwd=case.parent)
+    assert text.exit_code == 0, text.stderr
+    assert_golden(text.stdout, case.with_suffix(f".{view}.txt"), f"the text of {case.name}")
 
 
 def test_every_genre_has_cases_and_provenance():
@@ -204,7 +209,6 @@ def test_hands_and_marks_in_a_notebook_page():
     assert page.xpath(".//span[contains(@class, 'tei-retrace')]")
 
 
-@pytest.mark.skipif(not SGA.is_dir(), reason="../shared/corpus/genetic_sga is absent")
 @pytest.mark.parametrize("main_file", ["ox/genetic_sga_frankenstein-notebook-c2.xml", "hu/genetic_sga_hu-hm-2177.xml"])
 def test_whole_sga_notebooks(main_file):
     path = SGA / main_file
@@ -216,9 +220,9 @@ def test_whole_sga_notebooks(main_file):
     assert len(main_of(html_page).xpath(".//section[contains(@class, 'tei-surface')]")) == surfaces
 
 
-@pytest.mark.skipif(not (CORPUS / "genetic_faust_gsa-390020-0002.xml").is_file(), reason="../shared/corpus is absent")
+@shared("the Faust page (CC BY-NC-SA) is not copied into tests/corpus")
 def test_faust_page_with_its_apparatus():
-    path = CORPUS / "genetic_faust_gsa-390020-0002.xml"
+    path = SHARED_CORPUS / "genetic_faust_gsa-390020-0002.xml"
     text = published(path, "text").output
     assert "Wer langer Jahre mannigfaltges Glück genoß" in text
     assert re.search(r"^6 erwachſene\] erwachſen$", text, re.M)  # the page's apparatus, by line
@@ -255,10 +259,10 @@ def test_nested_stage_directions_keep_their_layout():
     assert any("(Cobweb exits.) Where’s" in line for line in lines)
 
 
-MIDSUMMER = CORPUS / "drama_shakedracor_midsummer.xml"
+MIDSUMMER = SHARED_CORPUS / "drama_shakedracor_midsummer.xml"
 
 
-@pytest.mark.skipif(not MIDSUMMER.is_file(), reason="../shared/corpus is absent (the play is CC BY-NC: not copied)")
+@shared("the Folger/DraCor play (CC BY-NC) is not copied into tests/corpus")
 def test_shakespeare_from_shared():
     main = main_of(published(MIDSUMMER, "html").output)
     opening_breaks = [p.get("id") for p in main.xpath(".//div[contains(@class, 'tei-sp')]/p")

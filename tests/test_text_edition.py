@@ -1,4 +1,4 @@
-"""The text edition on real TEI: the sample edition and the shared corpus.
+"""The text edition on real TEI: the sample edition and the corpus (tests/corpus, ../shared/corpus).
 
 * every word of the reading text appears, in order, in the text edition;
 * the sample edition shows its eight note markers after the same words as the
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SAMPLE, SHARED, corpus_p5_files, first_missing
+from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, params
 from editio.core.elements import table
 from editio.render import page, transform
 from editio.render.formats import get_format
@@ -26,7 +26,6 @@ from editio.prepare.annotate import prepare
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
 
-SEED = SHARED / "seed" / "000_2e74f0d3a1d7c6a6.txt"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 
@@ -149,7 +148,7 @@ def text_edition(path: Path, **kw) -> str:
 DOCUMENTS = [SAMPLE, *corpus_p5_files()]
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_every_reading_word_in_order(path: Path):
     doc = load(path, load_options(path))
     expected = words(reading_text_of(doc.tree))
@@ -162,7 +161,7 @@ def test_every_reading_word_in_order(path: Path):
                     f"edition (or out of order); around it: {context}", pytrace=False)
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(DOCUMENTS))
 def test_layout_invariants(path: Path):
     out = text_edition(path)
     assert out.endswith("\n") and not out.endswith("\n\n")

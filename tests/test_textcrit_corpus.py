@@ -19,7 +19,7 @@ from functools import lru_cache
 import pytest
 from lxml import html
 
-from conftest import CORPUS
+from conftest import CORPUS, corpus_files, param, params
 from editio.render.formats import get_format
 from editio.load.document import load
 from editio.prepare.annotate import prepare
@@ -28,7 +28,7 @@ from editio.prepare.textcrit import siglum
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 E = "{urn:editio}"
-FILES = sorted(p.name for p in CORPUS.glob("crit_*.xml")) + ["pta0013.pta003.pta-grc1.xml"]
+FILES = corpus_files("crit_*.xml") + [CORPUS / "pta0013.pta003.pta-grc1.xml"]
 WORD = re.compile(r"\w+")
 # Elements a reading may hold and still be compared word for word with the page.
 W = f"{TEI}w"
@@ -37,19 +37,19 @@ PLAIN = MARKERS | {f"{TEI}{n}" for n in ("w", "pc", "seg", "hi")}
 
 
 @lru_cache(maxsize=2)
-def prepared(name: str):
-    doc = load(CORPUS / name)
+def prepared(path):
+    doc = load(path)
     prepare(doc.tree)
     return doc
 
 
 def _witness_cases():
     """Every declared siglum of every critical edition (the issue asks for each)."""
-    for name in FILES:
-        root = load(CORPUS / name).tree.getroot()
+    for path in FILES:
+        root = load(path).tree.getroot()
         for w in root.iter(f"{TEI}witness"):
             if siglum(w):
-                yield name, siglum(w)
+                yield param(path, path, siglum(w), id=f"{path.name}-{siglum(w)}")
 
 
 def _reading_text(el) -> str:
@@ -63,9 +63,9 @@ def _reading_text(el) -> str:
     return "".join(parts)
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_app_and_reading_in_the_apparatus(name):
-    doc = prepared(name)
+@pytest.mark.parametrize("path", params(FILES))
+def test_every_app_and_reading_in_the_apparatus(path):
+    doc = prepared(path)
     root = doc.tree.getroot()
     apps = list(root.iter(f"{TEI}app"))
     rdgs = list(root.iter(f"{TEI}rdg"))
@@ -79,9 +79,9 @@ def test_every_app_and_reading_in_the_apparatus(name):
     assert text.count("]") >= sum(1 for a in apps if a.find(f"{TEI}lem") is not None)
 
 
-@pytest.mark.parametrize(("name", "witness"), list(_witness_cases()))
-def test_witness_text_has_only_its_readings(name, witness):
-    doc = prepared(name)
+@pytest.mark.parametrize(("path", "witness"), list(_witness_cases()))
+def test_witness_text_has_only_its_readings(path, witness):
+    doc = prepared(path)
     root = doc.tree.getroot()
     key = next(w.get(f"{E}wkey") for w in root.iter(f"{TEI}witness") if siglum(w) == witness)
     token = f" {key} "
