@@ -9,6 +9,8 @@ that a module's template always wins. One template per kind, matching the
 elements by name (no predicate on a wildcard: see CONTRIBUTING).
 
 Usage: python tools/make_element_modules.py   (after editing the table or a module)
+       python tools/make_element_modules.py --sync-modules   (first set the table's html/text
+       attributes from the modules' templates: after adding or moving one)
 """
 
 from __future__ import annotations
@@ -254,7 +256,32 @@ def outputs() -> dict[Path, str]:
     }
 
 
+def sync_modules() -> int:
+    """Rewrite the table's html/text attributes from the modules' templates (after adding
+    or moving a module template); returns how many entries changed."""
+    table_path = XSLT / "common" / "elements.xml"
+    found = {fmt: module_templates(fmt) for fmt in ("html", "text")}
+    changed = 0
+
+    def entry(match: re.Match) -> str:
+        nonlocal changed
+        old = match.group(0)
+        name = re.search(r'name="([^"]+)"', old).group(1)
+        new = re.sub(r' (html|text)="[^"]*"', "", old)
+        modules = "".join(f' {fmt}="{" ".join(sorted(found[fmt][name]))}"' for fmt in ("html", "text") if found[fmt].get(name))
+        new = new.replace(" reason=", modules + " reason=", 1) if " reason=" in new else new.replace("/>", modules + "/>")
+        changed += new != old
+        return new
+
+    text = re.sub(r"<element [^>]*/>", entry, table_path.read_text(encoding="utf-8"))
+    table_path.write_text(text, encoding="utf-8")
+    table.cache_clear()
+    return changed
+
+
 def main() -> None:
+    if "--sync-modules" in sys.argv[1:]:
+        print(f"{sync_modules()} entries of xslt/common/elements.xml take their modules from the stylesheets")
     for path, content in outputs().items():
         path.write_text(content, encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
