@@ -56,6 +56,9 @@ EDITORIAL = {
 # Not editorial, but apart from the running text in both editions (see above).
 APART = {"note-margin"}
 EDITORIAL_TAGS = {"nav", "aside", "header", "footer", "script", "style"}
+# MathML and SVG: passed to the browser as they are; the text edition writes them
+# as a label (a linear formula), left out of its reading text too.
+EDITORIAL_TAGS |= {"math", "svg"}
 BLOCKS = {"p", "div", "section", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5",
           "h6", "br", "dd", "dt", "dl", "blockquote", "figure", "figcaption", "pre", "article", "hr"}
 

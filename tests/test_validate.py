@@ -148,7 +148,7 @@ REPORTED = ["schema-value.xml", "schema-order.xml", "integrity-pointer.xml", "no
             "xml-model-local-rng.xml"]
 
 
-@pytest.mark.parametrize("fmt", ["json", "junit"])
+@pytest.mark.parametrize("fmt", ["json", "junit", "sarif", "github"])
 def test_machine_report_golden(fmt):
     """What a CI system reads, byte for byte: the report of five files of every kind of finding."""
     result, out, _err = run(["--format", fmt, *REPORTED], cwd=CASES)

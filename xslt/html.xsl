@@ -19,6 +19,13 @@
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
   <xsl:include href="html/elements.xsl"/>
@@ -32,4 +39,11 @@
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/drama.xsl"/>
+  <xsl:include href="html/correspondence.xsl"/>
+  <xsl:include href="html/registers.xsl"/>
+  <xsl:include href="html/rendition.xsl"/>
+  <xsl:include href="html/foreign.xsl"/>
+  <xsl:include href="html/speech.xsl"/>
+  <xsl:include href="html/corpus.xsl"/>
+  <xsl:include href="html/dictionary.xsl"/>
 </xsl:stylesheet>

@@ -19,6 +19,13 @@
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
   <xsl:include href="text/elements.xsl"/>
@@ -31,4 +38,11 @@
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/verse.xsl"/>
   <xsl:include href="text/drama.xsl"/>
+  <xsl:include href="text/correspondence.xsl"/>
+  <xsl:include href="text/registers.xsl"/>
+  <xsl:include href="text/rendition.xsl"/>
+  <xsl:include href="text/foreign.xsl"/>
+  <xsl:include href="text/speech.xsl"/>
+  <xsl:include href="text/corpus.xsl"/>
+  <xsl:include href="text/dictionary.xsl"/>
 </xsl:stylesheet>

@@ -16,19 +16,17 @@
 
   <!-- block -->
   <xsl:template priority="-0.1" match="tei:schemaSpec | tei:biblFull | tei:imprimatur | tei:TEI | tei:teiCorpus | tei:epilogue
-      | tei:performance | tei:prologue | tei:spGrp | tei:annotationBlock | tei:u | tei:writing
-      | tei:post | tei:dictScrap | tei:entry | tei:entryFree | tei:hom | tei:re
-      | tei:sense | tei:superEntry | tei:accMat | tei:acquisition | tei:additional | tei:additions
-      | tei:adminInfo | tei:binding | tei:bindingDesc | tei:collation | tei:colophon | tei:condition
-      | tei:custEvent | tei:custodialHist | tei:decoDesc | tei:decoNote | tei:explicit | tei:filiation
-      | tei:finalRubric | tei:foliation | tei:handDesc | tei:handNote | tei:history | tei:incipit
-      | tei:layout | tei:layoutDesc | tei:msContents | tei:msDesc | tei:msFrag | tei:msItem
-      | tei:msItemStruct | tei:msPart | tei:musicNotation | tei:objectDesc | tei:origin | tei:physDesc
-      | tei:provenance | tei:recordHist | tei:rubric | tei:scriptDesc | tei:scriptNote | tei:seal
-      | tei:sealDesc | tei:source | tei:summary | tei:support | tei:supportDesc | tei:surrogates
-      | tei:typeDesc | tei:typeNote | tei:attDef | tei:attList | tei:classSpec | tei:constraintSpec
-      | tei:dataSpec | tei:eg | tei:elementSpec | tei:exemplum | tei:macroSpec | tei:moduleSpec
-      | tei:paramSpec | tei:remarks | tei:specGrp">
+      | tei:performance | tei:prologue | tei:spGrp | tei:annotationBlock | tei:post | tei:accMat
+      | tei:acquisition | tei:additional | tei:additions | tei:adminInfo | tei:binding | tei:bindingDesc
+      | tei:collation | tei:colophon | tei:condition | tei:custEvent | tei:custodialHist | tei:decoDesc
+      | tei:decoNote | tei:explicit | tei:filiation | tei:finalRubric | tei:foliation | tei:handDesc
+      | tei:handNote | tei:history | tei:incipit | tei:layout | tei:layoutDesc | tei:msContents
+      | tei:msDesc | tei:msFrag | tei:msItem | tei:msItemStruct | tei:msPart | tei:musicNotation
+      | tei:objectDesc | tei:origin | tei:physDesc | tei:provenance | tei:recordHist | tei:rubric
+      | tei:scriptDesc | tei:scriptNote | tei:seal | tei:sealDesc | tei:source | tei:summary
+      | tei:support | tei:supportDesc | tei:surrogates | tei:typeDesc | tei:typeNote | tei:attDef
+      | tei:attList | tei:classSpec | tei:constraintSpec | tei:dataSpec | tei:eg | tei:elementSpec
+      | tei:exemplum | tei:macroSpec | tei:moduleSpec | tei:paramSpec | tei:remarks | tei:specGrp">
     <xsl:call-template name="block"/>
   </xsl:template>
 
@@ -38,7 +36,7 @@
   </xsl:template>
 
   <!-- register -->
-  <xsl:template priority="-0.1" match="tei:listPlace | tei:listEvent | tei:listNym | tei:listObject | tei:listOrg | tei:listPerson">
+  <xsl:template priority="-0.1" match="tei:listEvent | tei:listNym | tei:listObject">
     <xsl:call-template name="block"/>
   </xsl:template>
 
@@ -59,30 +57,20 @@
       | tei:postBox | tei:postCode | tei:publisher | tei:pubPlace | tei:resp | tei:respStmt
       | tei:street | tei:textLang | tei:unit | tei:g | tei:rhyme | tei:actor
       | tei:camera | tei:caption | tei:move | tei:role | tei:roleDesc | tei:sound
-      | tei:tech | tei:view | tei:incident | tei:kinesic | tei:vocal | tei:case
-      | tei:colloc | tei:def | tei:etym | tei:form | tei:gen | tei:gram
-      | tei:gramGrp | tei:hyph | tei:iType | tei:lang | tei:lbl | tei:mood
-      | tei:number | tei:oRef | tei:orth | tei:per | tei:pos | tei:pRef
-      | tei:pron | tei:stress | tei:subc | tei:syll | tei:tns | tei:usg
-      | tei:xr | tei:catchwords | tei:collection | tei:depth | tei:dim | tei:dimensions
-      | tei:height | tei:heraldry | tei:institution | tei:locus | tei:locusGrp | tei:material
-      | tei:measureGrp | tei:msName | tei:objectType | tei:origDate | tei:origPlace | tei:repository
-      | tei:secFol | tei:signatures | tei:stamp | tei:watermark | tei:width | tei:secl
-      | tei:wit | tei:addName | tei:age | tei:bloc | tei:climate | tei:country
-      | tei:district | tei:eventName | tei:faith | tei:floruit | tei:forename | tei:gender
-      | tei:genName | tei:geogFeat | tei:idno | tei:langKnowledge | tei:location | tei:nameLink
-      | tei:objectIdentifier | tei:objectName | tei:offset | tei:persPronouns | tei:population | tei:region
-      | tei:roleName | tei:settlement | tei:sex | tei:state | tei:surname | tei:terrain
-      | tei:trait | tei:formula | tei:notatedMusic | tei:affiliation | tei:birth | tei:death
-      | tei:education | tei:langKnown | tei:nationality | tei:occupation | tei:residence | tei:socecStatus
-      | tei:c | tei:pc | tei:span | tei:att | tei:defaultVal | tei:desc
-      | tei:gi | tei:tag | tei:val | tei:valDesc">
+      | tei:tech | tei:view | tei:lang | tei:catchwords | tei:collection | tei:depth
+      | tei:dim | tei:dimensions | tei:height | tei:heraldry | tei:institution | tei:locus
+      | tei:locusGrp | tei:material | tei:measureGrp | tei:msName | tei:objectType | tei:origDate
+      | tei:origPlace | tei:repository | tei:secFol | tei:signatures | tei:stamp | tei:watermark
+      | tei:width | tei:secl | tei:wit | tei:addName | tei:age | tei:bloc
+      | tei:climate | tei:country | tei:district | tei:eventName | tei:faith | tei:floruit
+      | tei:forename | tei:gender | tei:genName | tei:geogFeat | tei:idno | tei:langKnowledge
+      | tei:location | tei:nameLink | tei:objectIdentifier | tei:objectName | tei:offset | tei:persPronouns
+      | tei:population | tei:region | tei:roleName | tei:settlement | tei:sex | tei:state
+      | tei:surname | tei:terrain | tei:trait | tei:notatedMusic | tei:affiliation | tei:birth
+      | tei:death | tei:education | tei:langKnown | tei:nationality | tei:occupation | tei:residence
+      | tei:socecStatus | tei:c | tei:pc | tei:span | tei:defaultVal | tei:desc
+      | tei:valDesc">
     <xsl:call-template name="inline"/>
-  </xsl:template>
-
-  <!-- inline (code) -->
-  <xsl:template priority="-0.1" match="tei:code | tei:ident">
-    <xsl:call-template name="inline"><xsl:with-param name="el" select="'code'"/></xsl:call-template>
   </xsl:template>
 
   <!-- inline (rb) -->
@@ -106,8 +94,7 @@
   </xsl:template>
 
   <!-- milestone -->
-  <xsl:template priority="-0.1" match="tei:gb | tei:pause | tei:shift | tei:addSpan | tei:damageSpan | tei:delSpan
-      | tei:redo | tei:undo">
+  <xsl:template priority="-0.1" match="tei:gb | tei:addSpan | tei:damageSpan | tei:delSpan | tei:redo | tei:undo">
     <xsl:if test="@xml:id"><span><xsl:call-template name="attrs"/><xsl:call-template name="standoff-markers"/></span></xsl:if>
   </xsl:template>
 
@@ -139,27 +126,26 @@
 
   <!-- pass-through -->
   <xsl:template priority="-0.1" match="tei:analytic | tei:imprint | tei:monogr | tei:relatedItem | tei:series | tei:cl
-      | tei:m | tei:s">
+      | tei:m">
     <xsl:apply-templates/>
   </xsl:template>
 
   <!-- hidden -->
-  <xsl:template priority="-0.1" match="tei:datatype | tei:teiHeader | tei:equiv | tei:index | tei:facsimile | tei:listTranspose
-      | tei:path | tei:substJoin | tei:transpose | tei:geo | tei:listRelation | tei:relation
-      | tei:alt | tei:altGrp | tei:join | tei:joinGrp | tei:link | tei:linkGrp
-      | tei:standOff | tei:timeline | tei:when | tei:interp | tei:spanGrp | tei:bicond
-      | tei:binary | tei:cond | tei:default | tei:f | tei:fDecl | tei:fDescr
-      | tei:fLib | tei:fs | tei:fsConstraints | tei:fsdDecl | tei:fsDecl | tei:fsDescr
-      | tei:fsdLink | tei:fvLib | tei:if | tei:iff | tei:numeric | tei:string
-      | tei:symbol | tei:then | tei:vAlt | tei:vColl | tei:vDefault | tei:vLabel
-      | tei:vMerge | tei:vNot | tei:vRange | tei:arc | tei:eLeaf | tei:eTree
-      | tei:forest | tei:graph | tei:iNode | tei:leaf | tei:listForest | tei:node
-      | tei:root | tei:tree | tei:triangle | tei:certainty | tei:precision | tei:respons
-      | tei:alternate | tei:anyElement | tei:attRef | tei:classes | tei:classRef | tei:constraint
-      | tei:content | tei:dataFacet | tei:dataRef | tei:elementRef | tei:empty | tei:listRef
-      | tei:macroRef | tei:memberOf | tei:model | tei:modelGrp | tei:modelSequence | tei:moduleRef
-      | tei:outputRendition | tei:param | tei:paramList | tei:sequence | tei:specDesc | tei:specGrpRef
-      | tei:specList | tei:textNode"/>
+  <xsl:template priority="-0.1" match="tei:datatype | tei:teiHeader | tei:equiv | tei:facsimile | tei:listTranspose | tei:path
+      | tei:substJoin | tei:transpose | tei:geo | tei:listRelation | tei:relation | tei:alt
+      | tei:altGrp | tei:join | tei:joinGrp | tei:standOff | tei:timeline | tei:when
+      | tei:interp | tei:spanGrp | tei:bicond | tei:binary | tei:cond | tei:default
+      | tei:f | tei:fDecl | tei:fDescr | tei:fLib | tei:fs | tei:fsConstraints
+      | tei:fsdDecl | tei:fsDecl | tei:fsDescr | tei:fsdLink | tei:fvLib | tei:if
+      | tei:iff | tei:numeric | tei:string | tei:symbol | tei:then | tei:vAlt
+      | tei:vColl | tei:vDefault | tei:vLabel | tei:vMerge | tei:vNot | tei:vRange
+      | tei:arc | tei:eLeaf | tei:eTree | tei:forest | tei:graph | tei:iNode
+      | tei:leaf | tei:listForest | tei:node | tei:root | tei:tree | tei:triangle
+      | tei:certainty | tei:precision | tei:respons | tei:alternate | tei:anyElement | tei:attRef
+      | tei:classes | tei:classRef | tei:constraint | tei:content | tei:dataFacet | tei:dataRef
+      | tei:elementRef | tei:empty | tei:listRef | tei:macroRef | tei:memberOf | tei:model
+      | tei:modelGrp | tei:modelSequence | tei:moduleRef | tei:outputRendition | tei:param | tei:paramList
+      | tei:sequence | tei:specDesc | tei:specGrpRef | tei:specList | tei:textNode"/>
 
   <!-- hidden, in plain text (titles, labels) and in the apparatus's strings -->
   <xsl:template priority="-0.1" mode="plain" match="tei:datatype | tei:teiHeader | tei:divGen | tei:equiv | tei:index | tei:facsimile

@@ -138,7 +138,7 @@
   <!-- End notes (@place end) and the notes of standOff, after the text. -->
   <xsl:template name="end-notes">
     <xsl:variable name="notes">
-      <xsl:for-each select="/*/tei:text/descendant::tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
+      <xsl:for-each select="$editio:texts/descendant::tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
         <xsl:call-template name="note-body"/>
       </xsl:for-each>
       <xsl:for-each select="/*/tei:standOff/descendant::tei:note[@editio:id]">

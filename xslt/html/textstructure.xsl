@@ -75,9 +75,7 @@
     <xsl:call-template name="block"/>
   </xsl:template>
 
-  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:address | tei:addrLine">
-    <xsl:call-template name="inline"/>
-  </xsl:template>
+  <!-- salute, signed, dateline, address, addrLine: html/correspondence.xsl -->
 
   <!-- A generated division (divGen): editio generates only the page-level
        table of contents and index; nothing to render here. -->
@@ -207,6 +205,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$url = ''">
+        <!-- (generated words: a label, as the text edition, which has none, agrees) -->
         <span class="tei-graphic editio-missing editio-label">[<xsl:value-of select="$label"/>]</span>
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
@@ -314,7 +313,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="ptr-text"/></xsl:variable>

@@ -32,12 +32,16 @@
   <xsl:template match="/">
     <edition lang="{$doc-lang}">
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
         <!-- a documentary transcription, page by page (text/genetic.xsl) -->
         <xsl:apply-templates select="/*/tei:sourceDoc"/>
+        <!-- the members of a teiCorpus (text/corpus.xsl) -->
+        <xsl:call-template name="corpus-members"/>
+        <!-- the registers of standOff (text/registers.xsl) -->
+        <xsl:call-template name="standoff-registers"/>
         <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>
       </part>
@@ -160,14 +164,12 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Names of the markup, as TEI documentation prints them. -->
-  <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
-  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
+  <!-- Names of the markup (gi, tag, att, val, code, ident): text/rendition.xsl. -->
 
   <!-- A pointer has no text of its own: it shows, as a label, the text the
        HTML edition gives its link (common/core.xsl ptr-text): addresses as
        <URL>, a place in the text as [→ its heading or note number]. -->
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
     <xsl:variable name="said" select="normalize-space($text)"/>
     <xsl:if test="$said != ''">

@@ -16,18 +16,17 @@
 
   <!-- block -->
   <xsl:template priority="-0.1" match="tei:schemaSpec | tei:biblFull | tei:TEI | tei:teiCorpus | tei:spGrp | tei:annotationBlock
-      | tei:u | tei:writing | tei:post | tei:dictScrap | tei:entry | tei:entryFree
-      | tei:hom | tei:re | tei:sense | tei:superEntry | tei:accMat | tei:acquisition
-      | tei:additional | tei:additions | tei:adminInfo | tei:binding | tei:bindingDesc | tei:collation
-      | tei:colophon | tei:condition | tei:custEvent | tei:custodialHist | tei:decoDesc | tei:decoNote
-      | tei:explicit | tei:filiation | tei:finalRubric | tei:foliation | tei:handDesc | tei:handNote
-      | tei:history | tei:incipit | tei:layout | tei:layoutDesc | tei:msContents | tei:msDesc
-      | tei:msFrag | tei:msItem | tei:msItemStruct | tei:msPart | tei:musicNotation | tei:objectDesc
-      | tei:origin | tei:physDesc | tei:provenance | tei:recordHist | tei:rubric | tei:scriptDesc
-      | tei:scriptNote | tei:seal | tei:sealDesc | tei:source | tei:summary | tei:support
-      | tei:supportDesc | tei:surrogates | tei:typeDesc | tei:typeNote | tei:attDef | tei:attList
-      | tei:classSpec | tei:constraintSpec | tei:dataSpec | tei:eg | tei:elementSpec | tei:exemplum
-      | tei:macroSpec | tei:moduleSpec | tei:paramSpec | tei:remarks | tei:specGrp">
+      | tei:post | tei:accMat | tei:acquisition | tei:additional | tei:additions | tei:adminInfo
+      | tei:binding | tei:bindingDesc | tei:collation | tei:colophon | tei:condition | tei:custEvent
+      | tei:custodialHist | tei:decoDesc | tei:decoNote | tei:explicit | tei:filiation | tei:finalRubric
+      | tei:foliation | tei:handDesc | tei:handNote | tei:history | tei:incipit | tei:layout
+      | tei:layoutDesc | tei:msContents | tei:msDesc | tei:msFrag | tei:msItem | tei:msItemStruct
+      | tei:msPart | tei:musicNotation | tei:objectDesc | tei:origin | tei:physDesc | tei:provenance
+      | tei:recordHist | tei:rubric | tei:scriptDesc | tei:scriptNote | tei:seal | tei:sealDesc
+      | tei:source | tei:summary | tei:support | tei:supportDesc | tei:surrogates | tei:typeDesc
+      | tei:typeNote | tei:attDef | tei:attList | tei:classSpec | tei:constraintSpec | tei:dataSpec
+      | tei:eg | tei:elementSpec | tei:exemplum | tei:macroSpec | tei:moduleSpec | tei:paramSpec
+      | tei:remarks | tei:specGrp">
     <xsl:call-template name="block"/>
   </xsl:template>
 
@@ -56,25 +55,20 @@
       | tei:resp | tei:respStmt | tei:rt | tei:ruby | tei:said | tei:soCalled
       | tei:street | tei:term | tei:textLang | tei:time | tei:title | tei:unit
       | tei:rhyme | tei:actor | tei:camera | tei:caption | tei:role | tei:roleDesc
-      | tei:sound | tei:tech | tei:view | tei:incident | tei:kinesic | tei:vocal
-      | tei:case | tei:colloc | tei:def | tei:etym | tei:form | tei:gen
-      | tei:gram | tei:gramGrp | tei:hyph | tei:iType | tei:lang | tei:lbl
-      | tei:mood | tei:number | tei:oRef | tei:orth | tei:per | tei:pos
-      | tei:pRef | tei:pron | tei:stress | tei:subc | tei:syll | tei:tns
-      | tei:usg | tei:xr | tei:catchwords | tei:collection | tei:depth | tei:dim
-      | tei:dimensions | tei:height | tei:heraldry | tei:institution | tei:locus | tei:locusGrp
-      | tei:material | tei:measureGrp | tei:msName | tei:objectType | tei:origDate | tei:origPlace
-      | tei:repository | tei:secFol | tei:signatures | tei:stamp | tei:watermark | tei:width
-      | tei:metamark | tei:secl | tei:wit | tei:addName | tei:age | tei:bloc
-      | tei:climate | tei:country | tei:district | tei:eventName | tei:faith | tei:floruit
-      | tei:forename | tei:gender | tei:genName | tei:geogFeat | tei:geogName | tei:idno
-      | tei:langKnowledge | tei:location | tei:nameLink | tei:objectIdentifier | tei:objectName | tei:offset
-      | tei:orgName | tei:persName | tei:persPronouns | tei:placeName | tei:population | tei:region
-      | tei:roleName | tei:rs | tei:settlement | tei:sex | tei:state | tei:surname
-      | tei:terrain | tei:trait | tei:formula | tei:notatedMusic | tei:affiliation | tei:birth
-      | tei:death | tei:education | tei:langKnown | tei:nationality | tei:occupation | tei:residence
-      | tei:socecStatus | tei:c | tei:pc | tei:phr | tei:code | tei:defaultVal
-      | tei:desc | tei:ident | tei:val | tei:valDesc">
+      | tei:sound | tei:tech | tei:view | tei:lang | tei:oRef | tei:pRef
+      | tei:catchwords | tei:collection | tei:depth | tei:dim | tei:dimensions | tei:height
+      | tei:heraldry | tei:institution | tei:locus | tei:locusGrp | tei:material | tei:measureGrp
+      | tei:msName | tei:objectType | tei:origDate | tei:origPlace | tei:repository | tei:secFol
+      | tei:signatures | tei:stamp | tei:watermark | tei:width | tei:metamark | tei:secl
+      | tei:wit | tei:addName | tei:age | tei:bloc | tei:climate | tei:country
+      | tei:district | tei:eventName | tei:faith | tei:floruit | tei:forename | tei:gender
+      | tei:genName | tei:geogFeat | tei:geogName | tei:idno | tei:langKnowledge | tei:location
+      | tei:nameLink | tei:objectIdentifier | tei:objectName | tei:offset | tei:orgName | tei:persName
+      | tei:persPronouns | tei:placeName | tei:population | tei:region | tei:roleName | tei:rs
+      | tei:settlement | tei:sex | tei:state | tei:surname | tei:terrain | tei:trait
+      | tei:formula | tei:notatedMusic | tei:affiliation | tei:birth | tei:death | tei:education
+      | tei:langKnown | tei:nationality | tei:occupation | tei:residence | tei:socecStatus | tei:c
+      | tei:pc | tei:phr | tei:s | tei:defaultVal | tei:desc | tei:valDesc">
     <xsl:apply-templates/>
   </xsl:template>
 
@@ -111,13 +105,12 @@
 
   <!-- pass-through -->
   <xsl:template priority="-0.1" match="tei:analytic | tei:imprint | tei:monogr | tei:relatedItem | tei:series | tei:cl
-      | tei:m | tei:s">
+      | tei:m">
     <xsl:apply-templates/>
   </xsl:template>
 
   <!-- milestone -->
-  <xsl:template priority="-0.1" match="tei:gb | tei:milestone | tei:anchor | tei:pause | tei:shift | tei:addSpan
-      | tei:damageSpan | tei:delSpan"/>
+  <xsl:template priority="-0.1" match="tei:gb | tei:milestone | tei:anchor | tei:addSpan | tei:damageSpan | tei:delSpan"/>
 
   <!-- hidden -->
   <xsl:template priority="-0.1" match="tei:datatype | tei:teiHeader | tei:equiv | tei:index | tei:facsimile | tei:listTranspose
@@ -138,7 +131,7 @@
       | tei:specList | tei:textNode"/>
 
   <!-- register -->
-  <xsl:template priority="-0.1" match="tei:listPlace | tei:listEvent | tei:listNym | tei:listObject | tei:listOrg | tei:listPerson">
+  <xsl:template priority="-0.1" match="tei:listEvent | tei:listNym | tei:listObject">
     <xsl:call-template name="block-break"/><xsl:apply-templates/><xsl:call-template name="block-break"/>
   </xsl:template>
 

@@ -12,7 +12,9 @@ attributes in the editio namespace instead:
 - `editio:ref`  the id of a note's marker in the text (`fn1-ref`), unique too;
 - whitespace beside a break inside a word (lb break="no") is removed, so the
                 word reads whole in every edition, and so is the indentation
-                directly inside a mod (<mod><del>h</del><add>d</add></mod>ead);
+                directly inside a mod (<mod><del>h</del><add>d</add></mod>ead); the
+                gaps between tokens (w, pc) follow @join and punctuation
+                (editio.prepare.tokens);
 - `editio:block` "1" on elements an HTML page must render as blocks: the
                 block elements themselves (p, lg, list, table ...) and every
                 element holding one (a `hi` around an `lg`), so an inline
@@ -63,7 +65,7 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "lg", "l", "list", "item", "listBibl", "table", "row", "cell", "figure", "sp", "speaker",
     "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
-    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg",
+    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u", "entry", "entryFree", "superEntry", "re",
 )} | {"{http://www.tei-c.org/ns/Examples}egXML"} | html_block_tags()  # the table's generic blocks
 # Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (
@@ -170,6 +172,9 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
     _mark_blocks(root)
     _join_broken_words(root)
     _drop_layout_in_mod(root)
+    # token-annotated text (w, pc): the gaps between tokens as @join says (editio.prepare.tokens)
+    from editio.prepare.tokens import space_tokens
+    space_tokens(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.prepare.textcrit).
     from editio.prepare.textcrit import annotate
     annotate(root)
@@ -198,7 +203,10 @@ _NAME_KEY = etree.XPath(
 _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
 # Name tests in a union, not *[self::...]: libxml2 then tests the names, not
 # every element against three predicates (2x faster on the corpus).
-_INDEXED = "(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
+# Names in a register (listPerson, listPlace, listOrg) define its entries; they are
+# not occurrences in the text.
+_INDEXED = ("(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
+            "[not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]")
 _INDEXED_TAGS = tuple(f"{_T}{name}" for name in ("persName", "placeName", "orgName"))
 _NAMES_BY_VIEW = (
     ("r|", INDEX_READING, FIRST_READING, etree.XPath(

@@ -37,7 +37,9 @@ def result_context(result, fmt: Format) -> dict:
         raise ValueError("stylesheet result is not an <edition> element")
     parts = {}
     for part in root.iterfind("part"):
-        parts[part.get("name")] = fmt.part(part)
+        name, value = part.get("name"), fmt.part(part)
+        # a part given twice (two modules adding CSS to the style part) is joined in document order
+        parts[name] = parts[name] + value if name in parts else value
     return {
         "title": root.findtext("title") or "",
         "lang": root.get("lang", ""),
