@@ -50,8 +50,6 @@ EDITORIAL = {
     "editio-flag-label", "editio-flag-descriptions", "editio-toc", "editio-index", "editio-controls",
     "editio-backlink", "editio-metadata", "visually-hidden", "apparatus", "app-ref", "editio-apparatus",
     "witness-switch", "witness-list", "witnesses",
-    # a transcription's signs ([supplied], ⸌added⸍, a dot under an unclear letter): labels in the text edition
-    "editio-sign",
 }
 # Not editorial, but apart from the running text in both editions (see above).
 APART = {"note-margin"}

@@ -213,7 +213,7 @@ def page_text(el, drop_notes: bool = True) -> str:
             cls = child.get("class", "")
             if drop_notes and "tei-note" in cls.split():
                 pass
-            elif "editio-sign" in cls.split() or ("editio-label" in cls.split() and "tei-gap" not in cls.split()):
+            elif "editio-label" in cls.split() and "tei-gap" not in cls.split():
                 pass  # a transcription's sign ([supplied], a dot under an unclear letter, [hand: ...]) is not the text's
             elif child.tag == "br":
                 parts.append(" ")

@@ -36,7 +36,7 @@
     <xsl:if test="$omitted != 'yes'">
       <xsl:choose>
         <xsl:when test="self::tei:ex and ($view = 'diplomatic' or $leiden-signs or ($has-sourceDoc and ancestor::tei:sourceDoc))">
-          <span class="editio-sign">(</span><xsl:call-template name="inline"/><span class="editio-sign">)</span>
+          <span class="editio-sign editio-label">(</span><xsl:call-template name="inline"/><span class="editio-sign editio-label">)</span>
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="inline"/></xsl:otherwise>
       </xsl:choose>
@@ -109,12 +109,12 @@
     <xsl:param name="el" select="'span'"/>
     <xsl:param name="class" select="concat('tei-', local-name())"/>
     <xsl:variable name="signs"><xsl:call-template name="signs-shown"/></xsl:variable>
-    <xsl:if test="$signs = 'yes' and $open != ''"><span class="editio-sign" aria-hidden="true"><xsl:value-of select="$open"/></span></xsl:if>
+    <xsl:if test="$signs = 'yes' and $open != ''"><span class="editio-sign editio-label" aria-hidden="true"><xsl:value-of select="$open"/></span></xsl:if>
     <xsl:call-template name="inline">
       <xsl:with-param name="el" select="concat($el, substring('ins', 1, 3 * ($el = '')))"/>
       <xsl:with-param name="class" select="$class"/>
     </xsl:call-template>
-    <xsl:if test="$signs = 'yes' and $close != ''"><span class="editio-sign" aria-hidden="true"><xsl:value-of select="$close"/></span></xsl:if>
+    <xsl:if test="$signs = 'yes' and $close != ''"><span class="editio-sign editio-label" aria-hidden="true"><xsl:value-of select="$close"/></span></xsl:if>
   </xsl:template>
 
   <!-- Diplomatic signs are text (they must survive copy and paste), in
