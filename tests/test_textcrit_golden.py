@@ -73,6 +73,14 @@ def test_html_golden(case: Path, witness: str):
     _check(case.with_name(case.stem + suffix + ".html"), _html_fragments(case, witness))
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_latex_golden(case: Path):
+    """The print edition's body: \\edtext, \\lemma, \\Afootnote per app (xslt/latex/textcrit.xsl)."""
+    tex = _cli("latex", case, "")
+    body = tex.split("\\beginnumbering", 1)[1].split("\\endnumbering", 1)[0]
+    _check(case.with_name(case.stem + ".tex"), body.strip("\n") + "\n")
+
+
 def test_cases_cover_each_concern():
     names = {c.stem for c in CASES}
     assert {"parallel-segmentation", "double-end-point", "lacunae", "readings-without-lem"} <= names

@@ -36,6 +36,8 @@
   <xsl:include href="html/transcription.xsl"/>
   <xsl:include href="html/genetic.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
+  <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="html/synoptic.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/drama.xsl"/>

@@ -125,16 +125,19 @@ def schema_list():
         click.echo(f"{url}\t{cache_dir() / name}")
 
 
-def _publish_command(fmt_name: str):
+def _publish_command(fmt_name: str, views: tuple[str, ...] = ("reading", "diplomatic")):
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
-    @click.option("--view", type=click.Choice(["reading", "diplomatic"]), default="reading")
+    @click.option("--view", type=click.Choice(list(views)), default="reading",
+                  help="synoptic (HTML): the witnesses of a critical edition side by side." if "synoptic" in views else None)
     @click.option("--witness", default="", metavar="SIGLUM", help="The text as this witness reads it.")
     @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter.")
     @click.option("--xslt", "user_xslt", type=click.Path(exists=True, dir_okay=False), help="Your stylesheet (imports editio's).")
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
     def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
+        if view == "synoptic" and witness:
+            raise click.UsageError("--view synoptic shows every witness: leave out --witness")
         options = PublishOptions(
             view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
             user_templates=tuple(user_templates), **extra,
@@ -160,7 +163,11 @@ def _publish_command(fmt_name: str):
     return command
 
 
-html = main.command(name="html", help="Publish FILE as a standalone HTML page.")(_publish_command("html"))
+html = main.command(name="html", help="Publish FILE as a standalone HTML page.")(
+    _publish_command("html", ("reading", "diplomatic", "synoptic")))
+
+latex = main.command(name="latex", help="Publish FILE as a LuaLaTeX document (reledmac): the print edition.")(
+    _publish_command("latex"))
 
 text = main.command(name="text", help="Publish FILE as a plain-text edition.")(
     click.option("--width", type=click.IntRange(min=0), default=78, help="Wrap at N columns (0: no wrapping).")(

@@ -41,7 +41,8 @@ ATTRIBUTES: dict[str, str] = {
     "rn": "a reading's rank among its app's readings",
     "sect": "the id of the division (or body/front/back) whose apparatus lists an app",
     "section": "on an app: the editio:sect of the division whose apparatus lists it",
-    "appref": "on an app: the number of the paragraph or line it belongs to",
+    "appref": "on an app: where a reader finds it: the division's citation and the paragraph or line (3.1.12, tit.)",
+    "apps": "on the root: the number of apps (a critical edition: its text edition numbers its lines)",
     "target": "on an app with @from: the xml:id it names",
     "lemma": "on an app with @from/@to: the words of the span",
     "ws": "on an app: 'lead', 'trail', 'gap': where its own whitespace separates words",
@@ -87,6 +88,13 @@ MARKERS: dict[str, tuple[str, str]] = {
     "LABEL_END": ("\ue006", "end of a generated label"),
     "CELL": ("\ue007", "separates the cells of a table row"),
     "HEADING": ("\ue008", "starts a heading; the next character is its underline ('=' or '-')"),
+    "APP_START": ("\ue009", "inside a label, before an app's number: its lemma starts here"),
+    "APP_END": ("\ue00b", "inside a label, before an app's number: its lemma ends here"),
+    "APP_REF": ("\ue00c", "starts an apparatus entry line: app number, FIELD_END, fallback reference, FIELD_END"),
+    "FIELD_END": ("\ue00a", "ends a field of an APP_REF entry line"),
+    "LINES_START": ("\ue00d", "a line of its own: a division's line numbering starts (divisions nest)"),
+    "LINES_END": ("\ue00e", "a line of its own: the innermost division's line numbering ends"),
+    "UNNUMBERED": ("\ue00f", "start of a line inside numbered lines that is not counted (the apparatus heading)"),
     "CATALOGUE_SEPARATOR": ("\ue010", "separates the fields of the message catalogue table"),
 }
 

@@ -19,6 +19,20 @@
   <xsl:variable name="CELL" select="'&#xE007;'"/>
   <!-- starts a heading; the next character is its underline ('=' or '-') -->
   <xsl:variable name="HEADING" select="'&#xE008;'"/>
+  <!-- inside a label, before an app's number: its lemma starts here -->
+  <xsl:variable name="APP_START" select="'&#xE009;'"/>
+  <!-- inside a label, before an app's number: its lemma ends here -->
+  <xsl:variable name="APP_END" select="'&#xE00B;'"/>
+  <!-- starts an apparatus entry line: app number, FIELD_END, fallback reference, FIELD_END -->
+  <xsl:variable name="APP_REF" select="'&#xE00C;'"/>
+  <!-- ends a field of an APP_REF entry line -->
+  <xsl:variable name="FIELD_END" select="'&#xE00A;'"/>
+  <!-- a line of its own: a division's line numbering starts (divisions nest) -->
+  <xsl:variable name="LINES_START" select="'&#xE00D;'"/>
+  <!-- a line of its own: the innermost division's line numbering ends -->
+  <xsl:variable name="LINES_END" select="'&#xE00E;'"/>
+  <!-- start of a line inside numbered lines that is not counted (the apparatus heading) -->
+  <xsl:variable name="UNNUMBERED" select="'&#xE00F;'"/>
   <!-- separates the fields of the message catalogue table -->
   <xsl:variable name="CATALOGUE_SEPARATOR" select="'&#xE010;'"/>
 </xsl:stylesheet>

@@ -35,6 +35,8 @@
     <xsl:variable name="placement"><xsl:call-template name="note-placement"/></xsl:variable>
     <xsl:variable name="target"><xsl:call-template name="note-standoff-target"/></xsl:variable>
     <xsl:choose>
+      <!-- a note inside a reading, in the edited text: its apparatus entry shows it -->
+      <xsl:when test="not(@editio:id) and not($witness-mode) and (ancestor::tei:rdg or ancestor::tei:lem)"/>
       <!-- a note editio did not number (inside an apparatus entry) -->
       <xsl:when test="not(@editio:id)">
         <xsl:call-template name="inline"><xsl:with-param name="class" select="'tei-note note-inline'"/></xsl:call-template>

@@ -171,6 +171,18 @@
        <URL>, a place in the text as [→ its heading or note number]. -->
   <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
+    <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:n]"/>
+    <xsl:choose>
+      <!-- a pointer to a note: the note's marker, [n], as where the note stands -->
+      <xsl:when test="starts-with(normalize-space(@target), '#') and $note">
+        <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', $note/@editio:n, ']')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ptr-label"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ptr-label">
+    <xsl:param name="text"/>
     <xsl:variable name="said" select="normalize-space($text)"/>
     <xsl:if test="$said != ''">
       <xsl:call-template name="label">

@@ -31,11 +31,15 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:text>&#10;&#10;</xsl:text>
+    <!-- a page with an apparatus numbers its lines, as a division does (text/textstructure.xsl) -->
+    <xsl:variable name="lines" select="$apparatus-lines and @editio:sect and key('app-by-section', @editio:sect)"/>
+    <xsl:if test="$lines"><xsl:value-of select="concat($LINES_START, '&#10;')"/></xsl:if>
     <xsl:apply-templates select="node()[not(self::tei:label)] | tei:label[position() &gt; 1]"/>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:value-of select="$LABEL_START"/>
     <xsl:call-template name="section-apparatus"/>
     <xsl:value-of select="$LABEL_END"/>
+    <xsl:if test="$lines"><xsl:value-of select="concat('&#10;', $LINES_END, '&#10;')"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="surface-name">

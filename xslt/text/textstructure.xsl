@@ -15,7 +15,10 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- The apparatus (xslt/text/textcrit.xsl) follows the text of each division. -->
+  <!-- The apparatus (xslt/text/textcrit.xsl) follows the text of each division,
+       before its first subdivision if it has some (a title's apparatus
+       follows the title). A division with an apparatus of its own numbers its
+       lines (LINES_START ... LINES_END; src/editio/render/linenumbers.py). -->
   <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
       | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:text>&#10;&#10;</xsl:text>
@@ -26,12 +29,29 @@
         <xsl:value-of select="concat($HEADING, substring('=-', 1 + number(@editio:level &gt; 1), 1), $LABEL_START, $title, $LABEL_END, '&#10;&#10;')"/>
       </xsl:if>
     </xsl:if>
-    <xsl:apply-templates/>
-    <xsl:text>&#10;&#10;</xsl:text>
-    <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
-    <xsl:value-of select="$LABEL_START"/>
-    <xsl:call-template name="section-apparatus"/>
-    <xsl:value-of select="$LABEL_END"/>
+    <xsl:variable name="lines" select="$apparatus-lines and @editio:sect and key('app-by-section', @editio:sect)"/>
+    <xsl:if test="$lines"><xsl:value-of select="concat($LINES_START, '&#10;')"/></xsl:if>
+    <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$sub and @editio:sect and not($witness-mode)">
+        <xsl:apply-templates select="$sub/preceding-sibling::node()"/>
+        <xsl:text>&#10;&#10;</xsl:text>
+        <xsl:value-of select="$LABEL_START"/>
+        <xsl:call-template name="section-apparatus"/>
+        <xsl:value-of select="$LABEL_END"/>
+        <xsl:apply-templates select="$sub | $sub/following-sibling::node()"/>
+        <xsl:text>&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates/>
+        <xsl:text>&#10;&#10;</xsl:text>
+        <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
+        <xsl:value-of select="$LABEL_START"/>
+        <xsl:call-template name="section-apparatus"/>
+        <xsl:value-of select="$LABEL_END"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$lines"><xsl:value-of select="concat('&#10;', $LINES_END, '&#10;')"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:head">

@@ -11,7 +11,8 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
-  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and boolean(/*/tei:text/descendant::tei:l[@n])"/>
+  <!-- (a critical edition numbers all its lines instead: text/textcrit.xsl) -->
+  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and not($apparatus-lines) and boolean(/*/tei:text/descendant::tei:l[@n])"/>
 
   <xsl:template match="tei:lg">
     <xsl:call-template name="block-break"/>

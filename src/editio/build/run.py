@@ -339,7 +339,10 @@ def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Pat
         links = {}
         for fmt, rel in zip(options.formats, record["outputs"]):
             links[fmt] = rel
-        entries.append({**(record.get("entry") or {}), "source": str(source.path), "links": links})
+        entry = dict(record.get("entry") or {})
+        if entry.get("synoptic"):
+            links["synoptic"] = entry.pop("synoptic")  # a critical edition's witnesses side by side
+        entries.append({**entry, "source": str(source.path), "links": links})
     user_templates = options.options_for("html").user_templates
     text = render_index(entries, name, user_templates)
     target = out_dir / name

@@ -22,7 +22,7 @@ from pathlib import Path
 from editio import pipeline
 from editio.render import page, transform
 from editio.build.index import entry_for
-from editio.build.witnesses import witness_pages, with_witness_pages
+from editio.build.witnesses import synoptic_page, witness_pages, with_witness_pages
 from editio.core.diagnostics import Diagnostic, error
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions
@@ -126,6 +126,10 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
         pipeline.render_stage(run, get_format(name), options[name])
     rendered = [(rel, run.outputs[name]) for name, rel in job.outputs if name in run.outputs]
     rendered += witness_pages(run.doc, job.outputs, options, run.diagnostics)  # after the editions: the index reads those first
+    synoptic = synoptic_page(run.doc, job.outputs, options, run.diagnostics)
+    if synoptic:
+        rendered += synoptic
+        entry = {**entry, "synoptic": synoptic[0][0]}
     if pipeline.conclude(run, config.strict).failed:
         return DocResult(job.key, job.source, "failed", diagnostics=run.diagnostics)
     out_dir = Path(config.out_dir)

@@ -12,15 +12,18 @@ whether a witness is inside a lacuna without walking preceding nodes
   " key1 key2 " (a token is a witness's xml:id, siglum or @n, with or without
   '#'; a group stands for its members too; an unknown token stays as it is);
 - on the root: `editio:reading-types` / `editio:reading-causes`, the
-  @type and @cause values of readings (space-separated);
+  @type and @cause values of readings (space-separated), and `editio:apps`,
+  the number of apps (the text edition numbers the lines of a critical one);
 - on each of them with @wit (a lem/rdg: else @source): `editio:sigla`, the
   sigla to print;
 - on each lem/rdg: `editio:rn`, its rank among its app's readings;
 - on each app: `editio:n` (entry number in the document), `editio:section`
   (the `editio:sect` of the division, or body/front/back, whose apparatus
   lists it: the app's own, or for an app pointing with @from, its target's),
-  `editio:appref` (the number of the paragraph or line it belongs to: @n, else
-  its rank in the division), `editio:target` (the xml:id its @from names);
+  `editio:appref` (where a reader finds it: the @n of its divisions, outermost
+  first, then its verse line or paragraph (@n, else its rank in the division),
+  or the @n of the numbered line beginning (lb) before it; "tit." for a
+  heading: "3.1.12"), `editio:target` (the xml:id its @from names);
 - on each app pointing into the text with @from (and @to): `editio:lemma`,
   the words of the span;
 - on each app whose own whitespace (between its readings, or around them,
@@ -56,6 +59,7 @@ from editio.core.namespaces import XML_ID
 E_APP_END = attr("app-end")
 E_APP_TARGET = attr("app-target")
 E_APPREF = attr("appref")
+E_APPS = attr("apps")
 E_GAP_AFTER = attr("gap-after")
 E_GAP_BEFORE = attr("gap-before")
 E_HIDE = attr("hide")
@@ -166,6 +170,8 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
             w.set(E_SIGLUM, siglum(w))
         return
     tokens, _declared = witness_tokens(root)
+    if apps:
+        root.set(E_APPS, str(len(apps)))
     if ids is None:
         ids = {el.get(XML_ID): el for el in _WITH_XML_ID(root)}  # C XPath, not a Python walk of every element
 
@@ -269,27 +275,49 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
     def sect(el):
         return section_id(el if el.tag in SECTIONS else _nearest(el, SECTIONS))
 
-    # Rank of each block in its division, paragraphs and verse lines apart. One C
-    # walk over blocks, sections and apps: the open sections and apps are the
-    # block's ancestors of those kinds (no walk up from each block).
+    # Each block's reference, a place a reader can find: the division's citation
+    # (the @n of the enclosing divisions, outermost first) and the block's own
+    # number in its division, verse lines and paragraphs apart ("3.1.12"); a
+    # heading is "tit.". One C walk over blocks, sections, apps and numbered line
+    # beginnings: the open sections and apps are the block's ancestors of those
+    # kinds (no walk up from each block).
     block_ref: dict[etree._Element, str] = {}
+    line_ref: dict[etree._Element, str] = {}  # app -> its line, where lb/@n number the lines
     counters: dict[tuple[str, str], int] = defaultdict(int)
-    open_sections: list[etree._Element] = []
+    open_sections: list[tuple[etree._Element, str]] = []  # (section, its citation label)
+    open_blocks: list[list] = []  # [block, its reference prefix, the @n of its last lb]
     in_app = 0
-    lines = (f"{_T}l", f"{_T}line")
     for event, el in etree.iterwalk(root, events=("start", "end"), tag=_NUMBERING_WALK):
         tag = el.tag
         if tag in SECTIONS:
             if event == "start":
-                open_sections.append(el)
+                outer = open_sections[-1][1] if open_sections else ""
+                own = _citable_n(el) if tag not in _TEXT_PARTS else ""
+                open_sections.append((el, ".".join(p for p in (outer, own) if p)))
             else:
                 open_sections.pop()
         elif tag == APP:
+            if event == "start" and not in_app and open_blocks and open_blocks[-1][2]:
+                line_ref[el] = open_blocks[-1][1] + open_blocks[-1][2]
             in_app += 1 if event == "start" else -1
-        elif event == "start" and not in_app:  # a block outside any app
-            key = (section_id(open_sections[-1] if open_sections else None), "l" if tag in lines else "p")
-            counters[key] += 1
-            block_ref[el] = (el.get("n") or "").strip() or str(counters[key])
+        elif tag == LB:
+            if event == "start" and not in_app and open_blocks and _citable_n(el):
+                open_blocks[-1][2] = _citable_n(el)
+        elif in_app:
+            continue  # a block inside a reading is part of its app
+        elif event == "end":
+            if open_blocks and open_blocks[-1][0] is el:
+                open_blocks.pop()
+        else:
+            section, label = open_sections[-1] if open_sections else (None, "")
+            prefix = label + "." if label else ""
+            if tag == HEAD:
+                block_ref[el] = prefix + "tit."
+            else:
+                key = (section_id(section), "l" if tag in (LINE, SOURCE_LINE) else "p")
+                counters[key] += 1
+                block_ref[el] = prefix + (_citable_n(el) or str(counters[key]))
+            open_blocks.append([el, prefix, ""])
 
     for n, app in enumerate(apps, 1):
         app.set(E_N, str(n))
@@ -304,15 +332,30 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
             app.set(E_TARGET, target.get(XML_ID))
             place = target
         app.set(E_SECTION, sect(place))
+        # @loc names the line(s) the entry is about (EpiDoc): the reference a reader looks for
+        loc = (app.get("loc") or "").strip()
+        if loc or app in line_ref:
+            app.set(E_APPREF, loc or line_ref[app])
+            continue
         block = place if place.tag in BLOCKS else _nearest(place, BLOCKS)
         while block is not None and block not in block_ref:
             block = _nearest(block, BLOCKS)
-        # @loc names the line(s) the entry is about (EpiDoc): the reference a reader looks for
-        loc = (app.get("loc") or "").strip()
-        app.set(E_APPREF, loc or (block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n))))
+        app.set(E_APPREF, block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
 
 
-_NUMBERING_WALK = (APP, *SECTIONS, *BLOCKS)
+def _citable_n(el) -> str:
+    """An @n a reader can cite: short, one token, not a URN or path (those are identifiers)."""
+    n = (el.get("n") or "").strip()
+    if not n or len(n) > 16 or any(c in n for c in " :/\t\n"):
+        return ""
+    return n
+
+
+LB, LINE, HEAD = f"{_T}lb", f"{_T}l", f"{_T}head"
+SOURCE_LINE = f"{_T}line"  # a line of a documentary transcription (sourceDoc): numbered as verse lines are
+# body, front and back hold divisions; they are no part of a citation.
+_TEXT_PARTS = {f"{_T}body", f"{_T}front", f"{_T}back"}
+_NUMBERING_WALK = (APP, LB, *SECTIONS, *BLOCKS)
 
 
 def _inside_text(el) -> bool:

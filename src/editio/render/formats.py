@@ -21,6 +21,7 @@ class Format:
     stylesheet: str  # entry point inside xslt/
     suffix: str
     template: str  # page template inside templates/
+    syntax: str = "jinja"  # of the page template: "jinja", or "tex" (render/latex.py: \VAR{...}, every value escaped)
 
     def part(self, element: etree._Element):
         """A `<part name="...">` of the result as the page template receives it."""
@@ -47,6 +48,15 @@ class TextFormat(Format):
         return finish(page, width)
 
 
+class LatexFormat(Format):
+    """The print edition: the stylesheets write TeX as elements; render/latex.py escapes every text."""
+
+    def part(self, element: etree._Element):
+        from editio.render.latex import to_tex
+
+        return to_tex(element)
+
+
 def _inner_html(element) -> str:
     parts = [element.text and _escape_text(element.text) or ""]
     for child in element:
@@ -61,6 +71,7 @@ def _escape_text(text: str) -> str:
 FORMATS: dict[str, Format] = {
     "html": HtmlFormat("html", "html.xsl", ".html", "page.html"),
     "text": TextFormat("text", "text.xsl", ".txt", "page.txt"),
+    "latex": LatexFormat("latex", "latex.xsl", ".tex", "page.tex", syntax="tex"),
 }
 
 

@@ -58,5 +58,11 @@ def render(result, fmt: Format, user_templates: tuple[str, ...] = (), extra: dic
 
 def render_context(context: dict, fmt: Format, user_templates: tuple[str, ...] = ()) -> str:
     """The page of a `result_context` (editio build's witness pages change its parts first)."""
-    page = environment(tuple(user_templates)).get_template(fmt.template).render(context)
+    if fmt.syntax == "tex":
+        from editio.render.latex import environment as tex_environment
+
+        env = tex_environment((*user_templates, str(templates_dir())))
+    else:
+        env = environment(tuple(user_templates))
+    page = env.get_template(fmt.template).render(context)
     return unicodedata.normalize("NFC", page)

@@ -17,6 +17,8 @@ They speak to it with characters of the Private Use Area (named in
   consecutive rows are aligned in columns (or joined with ` | ` if too wide).
 - HEADING (U+E008) followed by `=` or `-` at the start of a line: a heading, underlined with
   that character.
+- LINES_START ... (a critical edition's numbered lines and its apparatus keyed to
+  them): laid out by `editio.render.linenumbers`, which says what they mean.
 
 Source whitespace (runs of spaces, tabs, newlines) inside content collapses to one
 space, so the indentation of the TEI file never leaks into the edition.
@@ -33,8 +35,11 @@ NO_WRAP, HANG, KEEP_SPACE, BREAK = (marker(n) for n in ("NO_WRAP", "HANG", "KEEP
 LABEL_START, LABEL_END, CELL, HEADING = (marker(n) for n in ("LABEL_START", "LABEL_END", "CELL", "HEADING"))
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+# The line numbering of a critical edition's text (render/linenumbers.py).
+_NUMBERING = tuple(marker(n) for n in ("LINES_START", "LINES_END", "UNNUMBERED", "APP_START", "APP_END",
+                                       "APP_REF", "FIELD_END"))
 _CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
-                          HANG: None, HEADING: None, CELL: " ", BREAK: " "})
+                          HANG: None, HEADING: None, CELL: " ", BREAK: " ", **dict.fromkeys(_NUMBERING)})
 _MARKS = re.compile(f"[{LABEL_START}{LABEL_END}{NO_WRAP}{HANG}{HEADING}{CELL}]")
 _BLANKS = re.compile(r"\n{3,}")
 _BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
@@ -42,6 +47,12 @@ _BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
 
 def finish(text: str, width: int = 78) -> str:
     """The stylesheet's text, laid out: one final newline, no trailing spaces, NFC."""
+    if _NUMBERING[0] in text:  # a critical edition's numbered lines
+        from editio.render.linenumbers import finish_numbered
+
+        result = finish_numbered(text, width)
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     lines = text.split("\n")
