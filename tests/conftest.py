@@ -56,6 +56,9 @@ def pytest_runtest_setup(item):
 # issue 14 ("Real TEI's long tail"), whose done-when is that every document of the corpus passes them.
 # Strict: when a fix makes one pass, the run fails until its entry goes.
 KNOWN_FAILURES = {
+    ("test_every_note_appears_once", "crit_pta_homilia-de-dominica-die.xml"):
+        "the note of an app nested in a lemma is printed twice in the HTML apparatus: inside the outer entry's "
+        "lemma and in its own entry ('Nach version A (P)', line 541; critical editions)",
 }
 
 

@@ -186,3 +186,36 @@ def test_parallel_run_gives_the_same_result():
     _f2, parallel = validate_paths(files, ValidateOptions(), jobs=2)
     assert serial == parallel
     assert serial
+
+
+# ------------------------------------------------------------------ the default schema
+VALID_TEI_OUTSIDE_EDITIO = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><biblFull><titleStmt><title>S</title></titleStmt><publicationStmt><p>P</p></publicationStmt></biblFull></sourceDesc></fileDesc></teiHeader>
+  <text><body><p>A formula: <formula notation="tex">E = mc^2</formula>.</p></body></text>
+</TEI>
+"""
+
+
+def test_a_document_naming_no_schema_is_checked_against_tei_all(tmp_path):
+    """biblFull and formula are valid TEI P5 that editio's own schema leaves out."""
+    path = tmp_path / "valid.xml"
+    path.write_text(VALID_TEI_OUTSIDE_EDITIO)
+    result, _out, err = run([str(path)])
+    assert result.exit_code == 0, err
+    assert "0 error(s), 0 warning(s)" in err
+    # A real error is still found against tei_all.
+    path.write_text(VALID_TEI_OUTSIDE_EDITIO.replace("<formula", "<formulae").replace("</formula>", "</formulae>"))
+    result, _out, err = run([str(path)])
+    assert result.exit_code == 1 and 'element "formulae" not allowed' in err and "editio's schema" not in err
+
+
+def test_editio_schema_only_for_documents_naming_it_and_says_it_is_a_subset(tmp_path):
+    own = ROOT / "tei" / "schema" / "editio.rng"
+    path = tmp_path / "named.xml"
+    path.write_text(f'<?xml-model href="{own.as_uri()}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+                    + VALID_TEI_OUTSIDE_EDITIO)
+    result, _out, err = run([str(path)])
+    assert result.exit_code == 1
+    lines = [ln for ln in err.splitlines() if "[schema.element]" in ln]
+    assert lines and all(ln.endswith("(editio's schema covers the TEI that editio renders; the element may still "
+                                     "be valid TEI P5) [schema.element]") for ln in lines), err

@@ -43,9 +43,16 @@ def _parse_params(values) -> tuple[tuple[str, str], ...]:
 
 
 load_options = [
-    click.option("--xinclude", is_flag=True, help="Expand XIncludes (only files inside the document's folder)."),
+    click.option("--xinclude", is_flag=True, help="Expand XIncludes (only files inside the document's folder, or --xinclude-root)."),
+    click.option("--xinclude-root", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+                 help="XIncludes may reach files anywhere inside DIR (implies --xinclude)."),
     click.option("--huge", is_flag=True, help="Allow very large documents (libxml2 huge_tree)."),
 ]
+
+
+def _load_options(xinclude: bool, xinclude_root: Path | None, huge: bool) -> LoadOptions:
+    return LoadOptions(xinclude=xinclude or xinclude_root is not None, huge=huge,
+                       xinclude_root=str(xinclude_root) if xinclude_root else None)
 
 
 def with_load_options(func):
@@ -71,7 +78,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Files checked in parallel (default 0: one per CPU).")
 @with_load_options
-def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, huge):
+def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, xinclude_root, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     import os
 
@@ -81,7 +88,7 @@ def validate(paths, schema, schematron, disable, no_integrity, out_format, stric
     options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
                               integrity=not no_integrity)
     try:
-        files, diagnostics = validate_paths(list(paths), options, LoadOptions(xinclude=xinclude, huge=huge),
+        files, diagnostics = validate_paths(list(paths), options, _load_options(xinclude, xinclude_root, huge),
                                             jobs=jobs or os.cpu_count() or 1)
     except SchemaError as exc:
         click.echo(f"editio: {exc}", err=True)
@@ -135,14 +142,14 @@ def _publish_command(fmt_name: str, views: tuple[str, ...] = ("reading", "diplom
     @click.option("--xslt", "user_xslt", type=click.Path(exists=True, dir_okay=False), help="Your stylesheet (imports editio's).")
     @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
     @with_load_options
-    def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, huge, **extra):
+    def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, xinclude_root, huge, **extra):
         if view == "synoptic" and witness:
             raise click.UsageError("--view synoptic shows every witness: leave out --witness")
         options = PublishOptions(
             view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
             user_templates=tuple(user_templates), **extra,
         )
-        run = publish_document(file, [(get_format(fmt_name), options)], LoadOptions(xinclude=xinclude, huge=huge))
+        run = publish_document(file, [(get_format(fmt_name), options)], _load_options(xinclude, xinclude_root, huge))
         found = Diagnostics(run.diagnostics)
         if run.failed:
             _emit(found)
@@ -158,7 +165,8 @@ def _publish_command(fmt_name: str, views: tuple[str, ...] = ("reading", "diplom
             click.echo(f"editio: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
         _emit(found)
-        sys.exit(EXIT_OK)
+        # Published despite an error (a repeated xml:id): the error still fails the command.
+        sys.exit(EXIT_ERRORS if found.has_errors else EXIT_OK)
 
     return command
 
@@ -255,7 +263,7 @@ def _build_like(default_out: Path):
 
 
 def _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view, witness, params,
-                   user_xslt, user_templates, width, header, xinclude, huge):
+                   user_xslt, user_templates, width, header, xinclude, xinclude_root, huge):
     """(sources, BuildOptions) from the shared options; click.UsageError / BadParameter for bad ones."""
     from editio.build.run import BuildOptions
 
@@ -274,7 +282,7 @@ def _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks,
                           user_templates=tuple(user_templates))
     per_format = tuple((f, replace(base, user_xslt=x)) for f, x in _xslt_by_format(user_xslt, names).items())
     options = BuildOptions(
-        out_dir=out_dir, formats=names, load=LoadOptions(xinclude=xinclude, huge=huge), publish=base,
+        out_dir=out_dir, formats=names, load=_load_options(xinclude, xinclude_root, huge), publish=base,
         publish_by_format=per_format, check=checks, schema=schema, disabled=tuple(disable), strict=strict,
         force=force, jobs=jobs,
     )
@@ -286,17 +294,19 @@ def _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks,
 @click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
               help="Diagnostics as text (stderr) or for machines (stdout).")
 def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
-          user_xslt, user_templates, width, header, xinclude, huge, out_format):
+          user_xslt, user_templates, width, header, xinclude, xinclude_root, huge, out_format):
     """Build the HTML and text editions of PATHs (default: tei/) into a folder (default: _build/).
 
     Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
     Unchanged documents are not rebuilt. Unreadable documents are reported and skipped (exit 1); schema
-    and integrity findings are warnings unless --strict. Ctrl-C leaves no partial file (exit 130; SIGTERM 143).
+    and integrity findings are warnings unless --strict. With --xinclude, a document's XIncludes may reach
+    anything inside the PATH it was found under (or inside --xinclude-root DIR). Ctrl-C leaves no partial
+    file (exit 130; SIGTERM 143).
     """
     from editio.build.run import BuildError, BuildInterrupted, build as run_build
 
     sources, options = _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view,
-                                      witness, params, user_xslt, user_templates, width, header, xinclude, huge)
+                                      witness, params, user_xslt, user_templates, width, header, xinclude, xinclude_root, huge)
     progress = _BuildProgress(quiet)
     try:
         result = run_build(sources, options, progress)
@@ -329,7 +339,7 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine only).")
 def serve(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
-          user_xslt, user_templates, width, header, xinclude, huge, port, host):
+          user_xslt, user_templates, width, header, xinclude, xinclude_root, huge, port, host):
     """Build PATHs like `editio build` (default: tei/ into _serve/), serve the folder, rebuild on every change.
 
     Open pages reload by themselves after a rebuild and show the last build's diagnostics over the page;
@@ -345,7 +355,7 @@ def serve(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
     from editio.serve.session import serve as run_serve
 
     sources, options = _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view,
-                                      witness, params, user_xslt, user_templates, width, header, xinclude, huge)
+                                      witness, params, user_xslt, user_templates, width, header, xinclude, xinclude_root, huge)
     status = run_serve(sources, options, host, port, echo=lambda line: click.echo(line, err=True),
                        progress=_BuildProgress(quiet), quiet=quiet)
     sys.exit(status)

@@ -18,7 +18,7 @@ from editio.check.validate import ValidateOptions, validate_document
 from editio.core.diagnostics import Diagnostic, Severity, error
 from editio.load.document import Document, LoadOptions, load
 from editio.render.formats import Format
-from editio.render.publish import PublishOptions, publish
+from editio.render.publish import PUBLISHED_DESPITE, PublishOptions, publish
 
 Lap = Callable[[str], None]
 
@@ -34,6 +34,7 @@ class DocumentRun:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)  # format name -> text
     failed: bool = False  # not readable, or stopped by --strict, or an error while rendering
+    checked: bool = False  # the check stage ran (its findings are warnings for publishing)
 
     @property
     def has_errors(self) -> bool:
@@ -56,6 +57,7 @@ def check_stage(run: DocumentRun, options: ValidateOptions | None, strict: bool 
     if run.failed:
         return
     if options is not None:
+        run.checked = True
         found = validate_document(run.doc, options)
         lap("checks")
         severity = Severity.ERROR if strict else Severity.WARNING
@@ -69,7 +71,7 @@ def render_stage(run: DocumentRun, fmt: Format, options: PublishOptions, lap: La
     if run.failed:
         return
     published = publish(run.doc, fmt, options, lap)
-    run.diagnostics += published.diagnostics
+    run.diagnostics += _once(run, published.diagnostics)
     if published.output is None:
         run.diagnostics.append(error(run.source, 0, 0, f"the {fmt.name} edition could not be produced",
                                      "build.no-output"))
@@ -77,12 +79,36 @@ def render_stage(run: DocumentRun, fmt: Format, options: PublishOptions, lap: La
         run.outputs[fmt.name] = published.output
 
 
+# Said once per document however many formats find them (the count of lost words may
+# differ by one between the formats; the first format's stands).
+_ONCE_PER_LINE = PUBLISHED_DESPITE | {"render.lost-text", "render.empty"}
+
+
+def _once(run: DocumentRun, found: list[Diagnostic]) -> list[Diagnostic]:
+    """What rendering found, the findings of the check for lost text and of repeated ids
+    once per document (each format finds them). A repeated xml:id is an integrity
+    finding: where the checks ran they said it (else it is said here), and like
+    theirs it is a warning for publishing."""
+    said = {(d.code, d.line) for d in run.diagnostics if d.code in _ONCE_PER_LINE}
+    new = []
+    for d in found:
+        if d.code in _ONCE_PER_LINE:
+            if (d.code, d.line) in said:
+                continue
+            said.add((d.code, d.line))
+        if d.code in PUBLISHED_DESPITE and run.checked and d.severity is Severity.ERROR:
+            d = dataclasses.replace(d, severity=Severity.WARNING)
+        new.append(d)
+    return new
+
+
 def conclude(run: DocumentRun, strict: bool = False) -> DocumentRun:
-    """A document is published whole or not at all: any error fails it."""
+    """A document is published whole or not at all: an error fails it, except one that
+    leaves an edition to publish (a repeated xml:id: the command still exits 1)."""
     if strict:
         run.diagnostics = [dataclasses.replace(d, severity=Severity.ERROR) if d.severity is not Severity.INFO else d
                            for d in run.diagnostics]
-    if run.has_errors:
+    if any(d.severity is Severity.ERROR and (strict or d.code not in PUBLISHED_DESPITE) for d in run.diagnostics):
         run.failed = True
     return run
 

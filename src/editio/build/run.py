@@ -89,6 +89,7 @@ class Source:
     key: str  # absolute path
     path: Path  # as the user named it
     rel: str  # output name without suffix, relative to the output folder
+    root: str = ""  # the PATH it was found under (its folder if a file): XIncludes may reach inside it
 
 
 def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnostic] | None = None) -> list[Source]:
@@ -133,7 +134,7 @@ def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnosti
         # The same name under two PATHs: name every output after the sources' common folder.
         common = Path(os.path.commonpath([str(a.parent) for _p, a, _r in sources.values()]))
         names = {key: _stem(a.relative_to(common)) for key, (_p, a, _r) in sources.items()}
-    return [Source(key, p, names[key]) for key, (p, _a, _r) in sources.items()]
+    return [Source(key, p, names[key], str(r)) for key, (p, _a, r) in sources.items()]
 
 
 def _stem(rel: Path) -> str:
@@ -257,7 +258,7 @@ def _plan(sources, options, state, out_dir, notes):
             continue
         hashes[source.key] = (digest, included)
         outputs = tuple((f, source.rel + get_format(f).suffix) for f in options.formats)
-        jobs.append((len(data), Job(source.key, str(source.path), outputs)))
+        jobs.append((len(data), Job(source.key, str(source.path), outputs, source.root)))
     # Largest first, so a big document does not start last and keep one worker busy alone.
     ordered = [job for _size, job in sorted(jobs, key=lambda j: -j[0])]
     return ordered, hashes, parts_of

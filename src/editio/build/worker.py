@@ -50,6 +50,7 @@ class Job:
     key: str  # the source's absolute path
     source: str  # as the user named it: diagnostics show this
     outputs: tuple[tuple[str, str], ...]  # (format, path relative to out_dir)
+    root: str = ""  # the build PATH the source was found under: the XInclude root unless one is named
 
 
 @dataclass
@@ -115,7 +116,10 @@ def build_one(job: Job) -> DocResult:
 
 
 def _build(job: Job, config: WorkerConfig) -> DocResult:
-    run = pipeline.load_stage(job.source, config.load)
+    load_options = config.load
+    if load_options.xinclude and load_options.xinclude_root is None and job.root:
+        load_options = dataclasses.replace(load_options, xinclude_root=job.root)  # the build's PATH
+    run = pipeline.load_stage(job.source, load_options)
     checks = dataclasses.replace(config.validate, default_schema=False) if config.validate else None
     pipeline.check_stage(run, checks, config.strict)
     if run.failed:

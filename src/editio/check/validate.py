@@ -25,7 +25,7 @@ from editio.check.rules import run_rules
 
 @dataclass(frozen=True)
 class ValidateOptions:
-    schema: str | None = None  # --schema; else the document's <?xml-model?>; else the default schema
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else TEI P5 tei_all
     schematron: tuple[str, ...] = ()  # --schematron files
     disabled: tuple[str, ...] = ()  # codes (or groups) switched off
     integrity: bool = True
@@ -54,7 +54,10 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
 
 
 def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
-    return validate_document(load(path, load_options), options)
+    doc = load(path, load_options)
+    # What loading noted of a document it still loaded (a DTD it did not load) comes first.
+    noted = [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)] if doc.ok else []
+    return noted + validate_document(doc, options)
 
 
 def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
@@ -84,7 +87,7 @@ def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas
     """Schemas the files will need, found cheaply (a look at each file's head)."""
     if options.schema:
         return []
-    refs = {schemas.own_schema()}
+    refs = set()
     for f in files:
         try:
             with open(f, "rb") as fh:
@@ -92,7 +95,9 @@ def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas
         except OSError:
             continue
         doc = _load_head(head, f)
-        if doc is not None:
+        if doc is None:
+            refs.add(schemas.default_schema())  # names no schema: tei_all
+        else:
             found, _problems = schemas.schemas_for(doc, options)
             refs.update(found)
     return sorted(refs, key=lambda r: r.location)
