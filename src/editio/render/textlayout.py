@@ -49,7 +49,9 @@ def finish(text: str, width: int = 78) -> str:
     if _NUMBERING[0] in text:  # a critical edition's numbered lines
         from editio.render.linenumbers import finish_numbered
 
-        return finish_numbered(text, width)
+        result = finish_numbered(text, width)
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     lines = text.split("\n")
@@ -72,7 +74,7 @@ def finish(text: str, width: int = 78) -> str:
         i += 1
     result = "\n".join(out)
     result = _blank_lines_at_most_one(result).strip("\n") + "\n"
-    return result
+    return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
 
 
 def reading_text(text: str) -> str:
@@ -131,7 +133,8 @@ def _segments(content: str) -> list[str]:
         segments = [content]
     marks = [m for m in _MARK_CHARS if m in content]
     if marks:
-        segments = [_without(segment, marks) for segment in segments]
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        segments = [unicodedata.normalize("NFC", _without(segment, marks)) for segment in segments]
     return segments
 
 
