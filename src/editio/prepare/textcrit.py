@@ -148,14 +148,14 @@ def _app_of(el: etree._Element) -> etree._Element | None:
     return parent
 
 
-def _nearest(el: etree._Element, tags: set[str]) -> etree._Element | None:
+def nearest(el: etree._Element, tags: set[str]) -> etree._Element | None:
     parent = el.getparent()
     while parent is not None and parent.tag not in tags:
         parent = parent.getparent()
     return parent
 
 
-def _words(keys) -> str:
+def key_list(keys) -> str:
     return " " + " ".join(keys) + " " if keys else ""
 
 
@@ -200,7 +200,7 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
                 value = f"{value} {parent.get('wit') or ''}"
         words = wits_of.get(value)
         if words is None:
-            words = wits_of[value] = _words(resolve(value, tokens))
+            words = wits_of[value] = key_list(resolve(value, tokens))
         if words:
             el.set(E_WITS, words)
 
@@ -213,7 +213,9 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
         root.set(E_READING_CAUSES, " ".join(" ".join(causes).split()))
     _number_blocks_and_apps(root, apps, ids)
     _mark_word_boundaries(apps)
-    _hide_states(root, apps, ids, has_markers)
+    from editio.prepare.lacunae import hide_states  # lacunae.py reads this module's names
+
+    hide_states(root, apps, ids, has_markers)
 
 
 # Punctuation that follows a word without a space: no trailing space before it.
@@ -254,7 +256,7 @@ def _whitespace_edges(container, seen: bool, edges: list[bool]) -> bool:
     return seen
 
 
-def _target(app: etree._Element, attr: str, ids) -> etree._Element | None:
+def pointed(app: etree._Element, attr: str, ids) -> etree._Element | None:
     value = (app.get(attr) or "").strip()
     if not value:
         return None
@@ -273,7 +275,7 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
         return sect_ids[s]
 
     def sect(el):
-        return section_id(el if el.tag in SECTIONS else _nearest(el, SECTIONS))
+        return section_id(el if el.tag in SECTIONS else nearest(el, SECTIONS))
 
     # Each block's reference, a place a reader can find: the division's citation
     # (the @n of the enclosing divisions, outermost first) and the block's own
@@ -327,8 +329,8 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
                 rank += 1
                 r.set(E_RN, str(rank))
         place = app
-        target = _target(app, "from", ids)
-        if target is not None and _inside_text(target):
+        target = pointed(app, "from", ids)
+        if target is not None and inside_text(target):
             app.set(E_TARGET, target.get(XML_ID))
             place = target
         app.set(E_SECTION, sect(place))
@@ -337,9 +339,9 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
         if loc or app in line_ref:
             app.set(E_APPREF, loc or line_ref[app])
             continue
-        block = place if place.tag in BLOCKS else _nearest(place, BLOCKS)
+        block = place if place.tag in BLOCKS else nearest(place, BLOCKS)
         while block is not None and block not in block_ref:
-            block = _nearest(block, BLOCKS)
+            block = nearest(block, BLOCKS)
         app.set(E_APPREF, block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
 
 
@@ -358,165 +360,5 @@ _TEXT_PARTS = {f"{_T}body", f"{_T}front", f"{_T}back"}
 _NUMBERING_WALK = (APP, LB, *SECTIONS, *BLOCKS)
 
 
-def _inside_text(el) -> bool:
-    return _nearest(el, {f"{_T}text"}) is not None
-
-
-def _hide_states(root, apps, ids, has_markers) -> None:
-    """Mark where witnesses' text is not the printed one (see module docstring)."""
-    starts: dict[etree._Element, set[str]] = defaultdict(set)  # hide from this element's start
-    ends: dict[etree._Element, set[str]] = defaultdict(set)  # show again after this element's end
-    opens: dict[etree._Element, list] = defaultdict(list)  # apps whose span starts here
-    closes: dict[etree._Element, list] = defaultdict(list)
-    for app in apps:
-        first, last = _target(app, "from", ids), _target(app, "to", ids)
-        if first is None or not _inside_text(first):
-            continue
-        if last is None:
-            if first.tag not in INLINE_TARGETS:
-                continue  # a block target keeps its text: the apparatus still lists the app
-            last = first
-        cited = set()
-        for r in app.iter(LEM, RDG):
-            cited.update((r.get(E_WITS) or "").split())
-        starts[first] |= cited
-        ends[last] |= cited
-        opens[first].append(app)
-        closes[last].append(app)
-        if last is not first:
-            last.set(E_APP_END, (last.get(E_APP_END, "") + " " + app.get(E_N)).strip())
-        first.set(E_APP_TARGET, (first.get(E_APP_TARGET, "") + " " + app.get(E_N)).strip())
-    if not starts and not has_markers:
-        return
-
-    def marker_wits(m) -> set[str]:
-        own = (m.get(E_WITS) or "").split()
-        if own:
-            return set(own)
-        reading = _nearest(m, READINGS)
-        return set((reading.get(E_WITS) or "").split()) if reading is not None else set()
-
-    # A witness whose first marker ends a gap lacked its text from the start.
-    seen: set[str] = set()
-    initial: set[str] = set()
-    for m in root.iter(*HIDE_START, *HIDE_END):
-        for w in sorted(marker_wits(m) - seen):  # sorted: the same attribute in every process
-            seen.add(w)
-            if m.tag in HIDE_END:
-                initial.add(w)
-                m.set(E_INITIAL_GAP, (m.get(E_INITIAL_GAP, "") + f" {w} "))
-
-    # A marker inside a reading acts at the reading's edge, so the reading's
-    # own words stay in the witness's text (`<rdg wit="#y">πρὸς<lacunaEnd/></rdg>`).
-    hide_at_end: dict[etree._Element, set[str]] = defaultdict(set)
-    show_at_start: dict[etree._Element, set[str]] = defaultdict(set)
-    moved: set[etree._Element] = set()
-    for m in root.iter(*HIDE_START, *HIDE_END):
-        reading = _nearest(m, READINGS)
-        if reading is None:
-            continue
-        moved.add(m)
-        m.set(E_MOVED, "1")
-        wits = marker_wits(m)
-        if m.tag in HIDE_START:
-            hide_at_end[reading] |= wits
-            # the gap sign goes where the text stops: after the reading
-            reading.set(E_GAP_AFTER, _words(sorted(wits | set(reading.get(E_GAP_AFTER, "").split()))))
-        else:
-            show_at_start[reading] |= wits
-            first_gap = set(m.get(E_INITIAL_GAP, "").split())
-            if first_gap:
-                reading.set(E_GAP_BEFORE, _words(sorted(first_gap | set(reading.get(E_GAP_BEFORE, "").split()))))
-
-    text = root.find(f"{_T}text")
-    if text is None:
-        return
-    hidden: dict[str, int] = defaultdict(int)  # DEP spans may nest: count them
-    for w in initial:
-        hidden[w] += 1
-
-    cache = [None]  # the state string, recomputed only after a change
-    # Witnesses cited by the readings around: a reading a witness is cited for is
-    # text it has, whatever its markers say (Athanasius cites y before y's witStart).
-    cited: dict[str, int] = defaultdict(int)
-
-    def state() -> str:
-        if cache[0] is None:
-            cache[0] = _words(sorted(w for w, c in hidden.items() if c > 0 and not cited[w]))
-        return cache[0]
-
-    def cite(reading, step: int) -> None:
-        changed = False
-        for w in (reading.get(E_WITS) or "").split():
-            cited[w] += step
-            # the state lists hidden witnesses only: citing another changes nothing
-            changed = changed or hidden.get(w, 0) > 0
-        if changed:
-            cache[0] = None
-
-    spans: dict[etree._Element, list[str]] = {}  # app -> the words of its span (its lemma)
-    # Most elements are none of these: for them only the state is written.
-    special = set(opens) | set(closes) | set(starts) | set(ends) | set(show_at_start) | set(hide_at_end) | moved
-    special.update(text.iter(*READINGS, *HIDE_START, *HIDE_END))  # one set test per element, not a tag too
-    hide, hide_after = E_HIDE, E_HIDE_AFTER
-    for event, el in etree.iterwalk(text, events=("start", "end"), tag=etree.Element):
-        if el not in special:
-            # its text (at the start) or its tail (at the end), and the state over it
-            starting = event == "start"
-            chunk = el.text if starting else el.tail
-            if spans and chunk:
-                for words in spans.values():
-                    words.append(chunk)
-            current = cache[0] if cache[0] is not None else state()
-            if current:
-                el.set(hide if starting else hide_after, current)
-            continue
-        if event == "start":
-            for app in opens.get(el, ()):
-                spans[app] = []
-            if spans and el.text:
-                for words in spans.values():
-                    words.append(el.text)
-            if el in starts:
-                for w in starts[el]:
-                    hidden[w] += 1
-                cache[0] = None
-            if el in show_at_start:
-                for w in show_at_start[el]:
-                    hidden[w] = 0
-                cache[0] = None
-            if el.tag in READINGS:
-                cite(el, 1)
-            current = state()
-            if current:
-                el.set(E_HIDE, current)
-            if el in moved:
-                pass
-            elif el.tag in HIDE_START:
-                for w in marker_wits(el):
-                    hidden[w] = max(hidden[w], 0) + 1
-                cache[0] = None
-            elif el.tag in HIDE_END:
-                for w in marker_wits(el):
-                    hidden[w] = 0
-                cache[0] = None
-        else:
-            for app in closes.get(el, ()):
-                words = spans.pop(app, [])
-                app.set(E_LEMMA, " ".join("".join(words).split()))
-            if spans and el.tail:
-                for words in spans.values():
-                    words.append(el.tail)
-            if el in ends:
-                for w in ends[el]:
-                    hidden[w] -= 1
-                cache[0] = None
-            if el in hide_at_end:
-                for w in hide_at_end[el]:
-                    hidden[w] = max(hidden[w], 0) + 1
-                cache[0] = None
-            if el.tag in READINGS:
-                cite(el, -1)
-            current = state()
-            if current:
-                el.set(E_HIDE_AFTER, current)
+def inside_text(el) -> bool:
+    return nearest(el, {f"{_T}text"}) is not None
