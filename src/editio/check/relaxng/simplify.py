@@ -1,0 +1,538 @@
+"""RELAX NG simplification (the specification's section 4), in Python over lxml.
+
+libxml2 compiles tei_all as its ODD writes it (1,200 defines of model and
+attribute classes whose nested choices name the same elements again and
+again) in ~7 s. The same language written as the specification's simplified
+form -- one grammar, each define one element, class references inlined,
+nested choices flattened and deduplicated -- compiles in a fraction of it.
+
+What is done (section numbers of the specification):
+- 4.1 annotations dropped (foreign elements and attributes, comments);
+- 4.3-4.5, 4.8-4.10: datatypeLibrary, namespaces and names made explicit on
+  every data, value, element, attribute, name and nsName, so patterns can be
+  moved anywhere;
+- 4.6, 4.7, 4.11: externalRef and include resolved (local files only), div removed;
+- 4.17, 4.18: defines combined, nested grammars flattened into one;
+- 4.19: every element in a define of its own, every other define inlined,
+  unreachable ones dropped;
+- 4.12-4.15, 4.20, 4.21 as algebra: nested group/choice/interleave
+  flattened, choices deduplicated, notAllowed and empty propagated,
+  optional/zeroOrMore/oneOrMore collapsed (every step keeps the language).
+
+Anything outside this (a network href, a ref to nothing, a cycle without an
+element) raises SimplifyError: the caller compiles the original grammar
+instead, and libxml2 says what it says about it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from lxml import etree
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+R = f"{{{RNG}}}"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+_PATTERNS = {"element", "attribute", "group", "interleave", "choice", "optional", "zeroOrMore",
+             "oneOrMore", "list", "mixed", "ref", "parentRef", "empty", "text", "value", "data",
+             "notAllowed", "externalRef", "grammar"}
+_NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
+
+
+class SimplifyError(Exception):
+    """The grammar uses something this module does not simplify (or is wrong)."""
+
+
+@dataclass
+class Simplified:
+    tree: etree._ElementTree
+    files: list[Path] = field(default_factory=list)  # every file read, the main one first
+
+
+def simplify(path: str | Path) -> Simplified:
+    reader = _Reader()
+    holder = etree.Element(R + "holder", nsmap={None: RNG})
+    reader.read(Path(path), holder, "")
+    top = holder[0]
+    if top.tag != R + "grammar":  # a bare pattern is a grammar with that start (4.18)
+        grammar = etree.SubElement(holder, R + "grammar")
+        etree.SubElement(grammar, R + "start").append(top)
+        top = grammar
+    start, defines = _Flattener().run(top)
+    tree = _Inliner(start, defines).run()
+    return Simplified(tree, reader.files)
+
+
+def _local(el) -> str:
+    return el.tag[len(R):] if isinstance(el.tag, str) and el.tag.startswith(R) else ""
+
+
+def _children(el) -> list:
+    """The RELAX NG children (annotations, comments and PIs are not patterns)."""
+    return [c for c in el if isinstance(c.tag, str) and c.tag.startswith(R)]
+
+
+# ---------------------------------------------------------------- reading (4.1-4.11)
+class _Reader:
+    def __init__(self):
+        self.files: list[Path] = []
+        self.stack: list[Path] = []
+        self.parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False,
+                                      remove_comments=True, remove_pis=True, huge_tree=True)
+
+    def read(self, path: Path, out, ns: str) -> None:
+        """Convert the file's root pattern into `out` (one new child)."""
+        path = path.resolve()
+        if path in self.stack:
+            raise SimplifyError(f"{path} includes itself")
+        if path not in self.files:
+            self.files.append(path)
+        try:
+            root = etree.parse(str(path), self.parser).getroot()
+        except (OSError, etree.XMLSyntaxError) as exc:
+            raise SimplifyError(f"cannot read {path}: {exc}") from None
+        if _local(root) not in _PATTERNS:
+            raise SimplifyError(f"{path} is not a RELAX NG pattern")
+        self.stack.append(path)
+        self.convert(root, out, ns, "")
+        self.stack.pop()
+
+    def href(self, el) -> Path:
+        href = el.get("href")
+        if not href:
+            raise SimplifyError(f"{_local(el)} without href")
+        url = urlparse(urljoin(el.base or "", href))
+        if url.scheme not in ("", "file"):
+            raise SimplifyError(f"{href}: only local files are read")
+        return Path(unquote(url.path))
+
+    def convert(self, el, out, ns: str, dtlib: str) -> None:
+        """Append to `out` the simplified form of `el` (nothing, one element, or several)."""
+        tag = _local(el)
+        if not tag:
+            return  # 4.1: foreign elements go
+        ns = el.get("ns", ns)
+        dtlib = el.get("datatypeLibrary", dtlib)
+        if tag == "div":  # 4.11
+            for c in _children(el):
+                self.convert(c, out, ns, dtlib)
+            return
+        if tag == "include":
+            self.include(el, out, ns, dtlib)
+            return
+        if tag == "externalRef":
+            self.read(self.href(el), out, ns)
+            return
+        new = etree.SubElement(out, R + tag)
+        if tag in ("define", "ref", "parentRef"):
+            new.set("name", _required(el, "name").strip())
+        if tag in ("define", "start"):
+            if el.get("combine"):
+                new.set("combine", el.get("combine").strip())
+        if tag in ("element", "attribute"):
+            if el.get("name") is not None:
+                local, uri = _qname(el, el.get("name"), ns if tag == "element" else el.get("ns", ""))
+                new.set("name", local)
+                new.set("ns", uri)
+        elif tag == "name":
+            local, uri = _qname(el, el.text or "", ns)
+            new.text = local
+            new.set("ns", uri)
+            return
+        elif tag == "nsName":
+            new.set("ns", ns)
+        elif tag == "value":  # 4.4
+            if el.get("type") is None:
+                new.set("type", "token")
+                new.set("datatypeLibrary", "")
+            else:
+                new.set("type", el.get("type").strip())
+                new.set("datatypeLibrary", dtlib)
+            new.set("ns", ns)
+            new.text = el.text or ""
+            return
+        elif tag == "data":
+            new.set("type", _required(el, "type").strip())
+            new.set("datatypeLibrary", dtlib)
+        elif tag == "param":
+            new.set("name", _required(el, "name").strip())
+            new.text = el.text or ""
+            return
+        for c in _children(el):
+            self.convert(c, new, ns, dtlib)
+        if tag == "attribute" and len(new) == (0 if new.get("name") is not None else 1):
+            etree.SubElement(new, R + "text")  # 4.12: an attribute's content defaults to text
+
+    def include(self, el, out, ns: str, dtlib: str) -> None:
+        """4.7: the included grammar's components, less those the include overrides."""
+        holder = etree.Element(R + "holder")
+        self.read(self.href(el), holder, ns)
+        included = holder[0]
+        if included.tag != R + "grammar":
+            raise SimplifyError(f"{el.get('href')} is not a grammar")
+        own = etree.Element(R + "holder")
+        for c in _children(el):
+            self.convert(c, own, ns, dtlib)
+        overridden = {d.get("name") for d in own if d.tag == R + "define"}
+        has_start = any(c.tag == R + "start" for c in own)
+        found = set()
+        for c in list(included):
+            if c.tag == R + "start" and has_start:
+                found.add("\0start")
+                included.remove(c)
+            elif c.tag == R + "define" and c.get("name") in overridden:
+                found.add(c.get("name"))
+                included.remove(c)
+        missing = (overridden | ({"\0start"} if has_start else set())) - found
+        if missing:
+            raise SimplifyError(f"include of {el.get('href')} overrides what it does not define")
+        for c in [*included, *own]:
+            out.append(c)
+
+
+def _required(el, attribute: str) -> str:
+    value = el.get(attribute)
+    if value is None:
+        raise SimplifyError(f"{_local(el)} without {attribute}")
+    return value
+
+
+def _qname(el, text: str, default_ns: str) -> tuple[str, str]:
+    text = text.strip()
+    if ":" not in text:
+        return text, default_ns
+    prefix, local = text.split(":", 1)
+    if prefix == "xml":
+        return local, XML_NS
+    uri = el.nsmap.get(prefix)
+    if uri is None:
+        raise SimplifyError(f"prefix {prefix} of {text} is not declared")
+    return local, uri
+
+
+# ---------------------------------------------------------------- one grammar (4.17, 4.18)
+def _as_one(el, tag: str = "group"):
+    """The content of `el` (define, start, element content...) as one pattern."""
+    kids = _children(el)
+    if len(kids) == 1:
+        return kids[0]
+    group = etree.Element(R + tag)
+    for k in kids:
+        group.append(k)
+    return group if kids else etree.Element(R + "empty")
+
+
+class _Flattener:
+    def __init__(self):
+        self.defines: dict[str, etree._Element] = {}  # unique name -> one pattern
+        self.top = True
+
+    def unique(self, name: str) -> str:
+        if self.top:
+            return name
+        n = 1
+        while f"{name}.{n}" in self.defines:
+            n += 1
+        return f"{name}.{n}"
+
+    def run(self, grammar):
+        start = self.grammar(grammar, {})
+        return start, self.defines
+
+    def grammar(self, g, parent_scope: dict) -> etree._Element:
+        """Register the grammar's defines; its start pattern, references renamed."""
+        parts: dict[str, list] = {}
+        for c in _children(g):
+            if c.tag not in (R + "start", R + "define"):
+                raise SimplifyError(f"unexpected {_local(c)} in a grammar")
+            parts.setdefault("\0start" if c.tag == R + "start" else c.get("name"), []).append(c)
+        if "\0start" not in parts:
+            raise SimplifyError("a grammar without start")
+        scope = {}
+        for name in parts:
+            if name != "\0start":
+                scope[name] = self.unique(name)
+                self.defines[scope[name]] = etree.Element(R + "notAllowed")  # reserve the name
+        self.top = False
+        start = None
+        for name, components in parts.items():
+            holder = etree.Element(R + "holder")
+            holder.append(_combine(name, components))
+            self.rename(holder, scope, parent_scope)
+            if name == "\0start":
+                start = holder[0]
+            else:
+                self.defines[scope[name]] = holder[0]
+        return start
+
+    def rename(self, node, scope: dict, parent_scope: dict) -> None:
+        for c in list(node):
+            if c.tag in (R + "ref", R + "parentRef"):
+                names = scope if c.tag == R + "ref" else parent_scope
+                if c.get("name") not in names:
+                    raise SimplifyError(f"reference to undefined {c.get('name')}")
+                c.tag = R + "ref"
+                c.set("name", names[c.get("name")])
+            elif c.tag == R + "grammar":
+                start = self.grammar(c, scope)
+                start.tail = None
+                node.replace(c, start)
+            else:
+                self.rename(c, scope, parent_scope)
+
+
+def _combine(name: str, components: list) -> etree._Element:
+    bodies = [_as_one(c) for c in components]
+    if len(bodies) == 1:
+        return bodies[0]
+    methods = {c.get("combine") for c in components}
+    plain = sum(1 for c in components if not c.get("combine"))
+    methods.discard(None)
+    if plain > 1 or len(methods) != 1 or not methods <= {"choice", "interleave"}:
+        raise SimplifyError(f"define {name.strip(chr(0))} is combined inconsistently")
+    combined = etree.Element(R + methods.pop())
+    for b in bodies:
+        combined.append(b)
+    return combined
+
+
+# ---------------------------------------------------------------- each element its define (4.19 ff.)
+class _Inliner:
+    def __init__(self, start, defines: dict):
+        self.start = start
+        self.defines = defines
+        self.element_defines: dict[str, etree._Element] = {}  # name -> <element>
+        self.memo: dict[str, etree._Element] = {}  # non-element define -> normalised body
+        self.attribute_defines: dict[str, etree._Element] = {}  # kept: they only make attributes
+        self.visiting: set[str] = set()
+
+    def run(self) -> etree._ElementTree:
+        for name, body in list(self.defines.items()):
+            if body.tag == R + "element":
+                self.element_defines[name] = body
+        for body in list(self.defines.values()):
+            self.extract(body)
+        holder = _wrap("start", self.start)
+        self.extract(holder)
+        start = self.norm(holder[0])
+        for el in list(self.element_defines.values()):
+            self.norm_element(el)
+        return self.write(start)
+
+    def extract(self, node) -> None:
+        """Every element not alone in a define goes to a new define of its own."""
+        for c in list(node):
+            if c.tag == R + "element":
+                self.extract(c)
+                name = self.new_name(c.get("name") or "element")
+                self.element_defines[name] = c
+                self.defines[name] = c
+                ref = etree.Element(R + "ref", name=name)
+                node.replace(c, ref)
+            else:
+                self.extract(c)
+
+    def new_name(self, base: str) -> str:
+        name, n = base, 1
+        while name in self.defines:
+            n += 1
+            name = f"{base}.{n}"
+        return name
+
+    def expand(self, name: str):
+        if name in self.memo:
+            return self.memo[name]
+        if name in self.visiting:
+            raise SimplifyError(f"define {name} refers to itself without an element between")
+        self.visiting.add(name)
+        self.memo[name] = self.norm(self.defines[name])
+        self.visiting.discard(name)
+        return self.memo[name]
+
+    def only_attributes(self, p) -> bool:
+        tag = _local(p)
+        if tag == "attribute":
+            return True
+        if tag == "ref":
+            return p.get("name") in self.attribute_defines
+        if tag in ("group", "choice", "interleave", "optional", "zeroOrMore", "oneOrMore"):
+            return all(self.only_attributes(c) for c in _children(p))
+        return False
+
+    def norm_element(self, el) -> None:
+        kids = _children(el)
+        name_class = [] if el.get("name") is not None else kids[:1]
+        holder = etree.Element(R + "group")
+        for k in kids[len(name_class):]:
+            holder.append(k)
+        content = self.norm(holder)
+        for k in list(el):
+            if k not in name_class:
+                el.remove(k)
+        # The parts of a group as the element's own children: libxml2 moves
+        # those that only make attributes out of the content model, and can
+        # compile what is left into an automaton (with the attributes inside
+        # a group it falls back to its much slower interpreter).
+        for part in (_children(content) if content.tag == R + "group" else [content]):
+            el.append(part)
+
+    def norm(self, p):
+        """The pattern `p` simplified (a new or reused element, detached from any parent)."""
+        tag = _local(p)
+        if tag == "ref":
+            name = p.get("name")
+            if name in self.element_defines:
+                return p
+            if name not in self.defines:
+                raise SimplifyError(f"reference to undefined {name}")
+            body = self.expand(name)
+            if name in self.attribute_defines:
+                return p
+            if self.only_attributes(body):
+                # Attribute classes stay shared defines: inlined into every
+                # element, libxml2 would compile each datatype again.
+                self.attribute_defines[name] = body
+                return p
+            return copy.deepcopy(body)
+        if tag in ("group", "interleave"):
+            return self.norm_sequence(p, tag)
+        if tag == "choice":
+            return self.norm_choice(p)
+        if tag in ("optional", "zeroOrMore", "oneOrMore"):
+            return _repeat(tag, self.norm(_as_one(p)))
+        if tag in ("list", "mixed"):
+            inner = self.norm(_as_one(p))
+            if inner.tag == R + "notAllowed":
+                return inner
+            if tag == "mixed" and inner.tag == R + "empty":
+                return etree.Element(R + "text")
+            return _wrap(tag, inner)
+        if tag == "attribute":
+            kids = _children(p)
+            name_class = [] if p.get("name") is not None else kids[:1]
+            content = self.norm(kids[-1]) if len(kids) > len(name_class) else etree.Element(R + "text")
+            if content.tag == R + "notAllowed":
+                return content
+            new = etree.Element(R + "attribute", {k: v for k, v in p.attrib.items()})
+            for nc in name_class:
+                new.append(nc)
+            new.append(content)
+            return new
+        if tag == "data":
+            for ex in p.findall(R + "except"):
+                inner = self.norm(_as_one(ex, "choice"))
+                for k in list(ex):
+                    ex.remove(k)
+                if inner.tag == R + "notAllowed":
+                    p.remove(ex)
+                else:
+                    ex.append(inner)
+            return p
+        if tag in ("text", "empty", "notAllowed", "value"):
+            return p
+        if tag == "element":  # extracted before: cannot happen
+            raise SimplifyError("element left inside a pattern")
+        raise SimplifyError(f"unexpected {tag or p.tag} in a pattern")
+
+    def norm_sequence(self, p, tag: str):
+        parts = []
+        for c in _children(p):
+            n = self.norm(c)
+            if n.tag == R + "notAllowed":
+                return n
+            if n.tag == R + "empty":
+                continue
+            parts.extend(_children(n) if n.tag == R + tag else [n])
+        if not parts:
+            return etree.Element(R + "empty")
+        if len(parts) == 1:
+            return parts[0]
+        return _wrap(tag, *parts)
+
+    def norm_choice(self, p):
+        alternatives, seen, nullable = [], set(), False
+        for c in _children(p):
+            n = self.norm(c)
+            for a in (_alternatives(n) if n.tag == R + "choice" else [n]):
+                if a.tag == R + "notAllowed":
+                    continue
+                if a.tag == R + "empty":
+                    nullable = True
+                    continue
+                if a.tag == R + "optional":
+                    nullable = True
+                    a = a[0]
+                key = _key(a)
+                if key not in seen:
+                    seen.add(key)
+                    alternatives.append(a)
+        if not alternatives:
+            return etree.Element(R + ("empty" if nullable else "notAllowed"))
+        if len(alternatives) == 1:
+            one = alternatives[0]
+        elif len(alternatives) == 2:
+            one = _wrap("choice", *alternatives)
+        else:
+            # choice(a, choice(b, c, ...)): the same language, and libxml2
+            # builds its automaton for it many times faster than for the
+            # flat choice (cubic in the width of a repeated flat choice).
+            one = _wrap("choice", alternatives[0], _wrap("choice", *alternatives[1:]))
+        return _repeat("optional", one) if nullable else one
+
+    def write(self, start) -> etree._ElementTree:
+        """The grammar: start, then the element defines in the order they are reached."""
+        grammar = etree.Element(R + "grammar", nsmap={None: RNG})
+        etree.SubElement(grammar, R + "start").append(start)
+        bodies = {**self.element_defines, **self.attribute_defines}
+        order, queue, seen = [], deque([start]), set()
+        while queue:
+            node = queue.popleft()
+            for ref in node.iter(R + "ref"):
+                name = ref.get("name")
+                if name not in seen:
+                    seen.add(name)
+                    order.append(name)
+                    queue.append(bodies[name])
+        for name in order:
+            define = etree.SubElement(grammar, R + "define", name=name)
+            define.append(bodies[name])
+        return etree.ElementTree(grammar)
+
+
+def _alternatives(choice) -> list:
+    """A simplified choice's alternatives (undoing the nesting norm_choice makes)."""
+    kids = _children(choice)
+    if len(kids) == 2 and kids[1].tag == R + "choice":
+        return [kids[0], *_children(kids[1])]
+    return kids
+
+
+def _key(p) -> object:
+    if p.tag == R + "ref":
+        return p.get("name")
+    return etree.tostring(p)
+
+
+def _wrap(tag: str, *children):
+    new = etree.Element(R + tag)
+    for c in children:
+        new.append(c)
+    return new
+
+
+def _repeat(tag: str, inner):
+    """optional / zeroOrMore / oneOrMore of an already simplified pattern."""
+    kind = _local(inner)
+    if kind == "notAllowed":
+        return inner if tag == "oneOrMore" else etree.Element(R + "empty")
+    if kind == "empty" or kind == tag:
+        return inner
+    if kind in ("optional", "zeroOrMore", "oneOrMore"):
+        # Any two different ones of these nested are zeroOrMore: (x?)+ = (x+)? = x*.
+        return inner if kind == "zeroOrMore" else _wrap("zeroOrMore", inner[0])
+    return _wrap(tag, inner)
