@@ -34,6 +34,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import etree
 
+from editio.check.relaxng import patterns
+
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -68,13 +70,8 @@ def simplify(path: str | Path) -> Simplified:
     return Simplified(tree, reader.files)
 
 
-def _local(el) -> str:
-    return el.tag[len(R):] if isinstance(el.tag, str) and el.tag.startswith(R) else ""
-
-
-def _children(el) -> list:
-    """The RELAX NG children (annotations, comments and PIs are not patterns)."""
-    return [c for c in el if isinstance(c.tag, str) and c.tag.startswith(R)]
+_local = patterns.local
+_children = patterns.children
 
 
 # ---------------------------------------------------------------- reading (4.1-4.11)
@@ -404,7 +401,7 @@ class _Inliner:
         if tag == "choice":
             return self.norm_choice(p)
         if tag in ("optional", "zeroOrMore", "oneOrMore"):
-            return _repeat(tag, self.norm(_as_one(p)))
+            return patterns.repeat(tag, self.norm(_as_one(p)), self.element_defines.keys())
         if tag in ("list", "mixed"):
             inner = self.norm(_as_one(p))
             if inner.tag == R + "notAllowed":
@@ -440,49 +437,10 @@ class _Inliner:
         raise SimplifyError(f"unexpected {tag or p.tag} in a pattern")
 
     def norm_sequence(self, p, tag: str):
-        parts = []
-        for c in _children(p):
-            n = self.norm(c)
-            if n.tag == R + "notAllowed":
-                return n
-            if n.tag == R + "empty":
-                continue
-            parts.extend(_children(n) if n.tag == R + tag else [n])
-        if not parts:
-            return etree.Element(R + "empty")
-        if len(parts) == 1:
-            return parts[0]
-        return _wrap(tag, *parts)
+        return patterns.sequence(tag, [self.norm(c) for c in _children(p)])
 
     def norm_choice(self, p):
-        alternatives, seen, nullable = [], set(), False
-        for c in _children(p):
-            n = self.norm(c)
-            for a in (_alternatives(n) if n.tag == R + "choice" else [n]):
-                if a.tag == R + "notAllowed":
-                    continue
-                if a.tag == R + "empty":
-                    nullable = True
-                    continue
-                if a.tag == R + "optional":
-                    nullable = True
-                    a = a[0]
-                key = _key(a)
-                if key not in seen:
-                    seen.add(key)
-                    alternatives.append(a)
-        if not alternatives:
-            return etree.Element(R + ("empty" if nullable else "notAllowed"))
-        if len(alternatives) == 1:
-            one = alternatives[0]
-        elif len(alternatives) == 2:
-            one = _wrap("choice", *alternatives)
-        else:
-            # choice(a, choice(b, c, ...)): the same language, and libxml2
-            # builds its automaton for it many times faster than for the
-            # flat choice (cubic in the width of a repeated flat choice).
-            one = _wrap("choice", alternatives[0], _wrap("choice", *alternatives[1:]))
-        return _repeat("optional", one) if nullable else one
+        return patterns.choice([self.norm(c) for c in _children(p)])
 
     def write(self, start) -> etree._ElementTree:
         """The grammar: start, then the element defines in the order they are reached."""
@@ -504,35 +462,5 @@ class _Inliner:
         return etree.ElementTree(grammar)
 
 
-def _alternatives(choice) -> list:
-    """A simplified choice's alternatives (undoing the nesting norm_choice makes)."""
-    kids = _children(choice)
-    if len(kids) == 2 and kids[1].tag == R + "choice":
-        return [kids[0], *_children(kids[1])]
-    return kids
-
-
-def _key(p) -> object:
-    if p.tag == R + "ref":
-        return p.get("name")
-    return etree.tostring(p)
-
-
 def _wrap(tag: str, *children):
-    new = etree.Element(R + tag)
-    for c in children:
-        new.append(c)
-    return new
-
-
-def _repeat(tag: str, inner):
-    """optional / zeroOrMore / oneOrMore of an already simplified pattern."""
-    kind = _local(inner)
-    if kind == "notAllowed":
-        return inner if tag == "oneOrMore" else etree.Element(R + "empty")
-    if kind == "empty" or kind == tag:
-        return inner
-    if kind in ("optional", "zeroOrMore", "oneOrMore"):
-        # Any two different ones of these nested are zeroOrMore: (x?)+ = (x+)? = x*.
-        return inner if kind == "zeroOrMore" else _wrap("zeroOrMore", inner[0])
-    return _wrap(tag, inner)
+    return patterns.new(tag, *children)
