@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from editio.check.relaxng import cache as relaxng_cache
 from editio.check.relaxng import messages as rngcheck
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.load.document import Document
@@ -78,15 +79,15 @@ class Compiled:
         return self._grammar
 
 
-def compiled(ref: SchemaRef) -> Compiled:
+def compiled(ref: SchemaRef, simplified: bool = True) -> Compiled:
     """The compiled schema, reused for every file of the run (keyed by path + mtime)."""
     path = Path(ref.location).resolve()
     try:
-        key = (str(path), ref.kind, path.stat().st_mtime_ns)
+        key = (str(path), ref.kind, path.stat().st_mtime_ns, simplified)
     except OSError as exc:
         raise SchemaError(f"cannot read schema {ref.location}: {exc.strerror or exc}") from None
     if key not in _COMPILED:
-        _COMPILED[key] = _compile(path, ref.kind)
+        _COMPILED[key] = _compile(path, ref.kind, simplified)
     return _COMPILED[key]
 
 
@@ -94,13 +95,19 @@ def _schema_parser() -> etree.XMLParser:
     return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 
 
-def _compile(path: Path, kind: str) -> Compiled:
+def _compile(path: Path, kind: str, simplified: bool = True) -> Compiled:
+    """`simplified`: RELAX NG through editio's simplified grammar (relaxng/simplify.py,
+    cached in the schema cache folder): the same language, compiled by libxml2
+    many times faster and checked in linear time; False: the grammar as written."""
     try:
         if kind == "rnc":
             path = rnc_to_rng(path)
             kind = "rng"
         if kind == "rng":
-            return Compiled("rng", etree.RelaxNG(etree.parse(str(path), _schema_parser())), path)
+            validator = relaxng_cache.relaxng(path, cache_dir()) if simplified else None
+            if validator is None:
+                validator = etree.RelaxNG(etree.parse(str(path), _schema_parser()))
+            return Compiled("rng", validator, path)
         if kind == "xsd":
             return Compiled("xsd", etree.XMLSchema(etree.parse(str(path), _schema_parser())))
         if kind == "dtd":

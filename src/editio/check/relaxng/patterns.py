@@ -28,6 +28,10 @@ R = f"{{{RNG}}}"
 REPEATS = ("optional", "zeroOrMore", "oneOrMore")
 
 
+class SimplifyError(Exception):
+    """The grammar uses something simplify.py does not simplify (or is wrong)."""
+
+
 def local(el) -> str:
     return el.tag[len(R):] if isinstance(el.tag, str) and el.tag.startswith(R) else ""
 
@@ -42,6 +46,14 @@ def new(tag: str, *kids):
     for k in kids:
         el.append(k)
     return el
+
+
+def as_one(el, tag: str = "group"):
+    """The content of `el` (define, start, element content...) as one pattern."""
+    kids = children(el)
+    if len(kids) == 1:
+        return kids[0]
+    return new(tag, *kids) if kids else new("empty")
 
 
 def alternatives(choice) -> list:
@@ -95,11 +107,11 @@ def choice(parts: list):
     return repeat("optional", one) if nullable else one
 
 
-def repeat(tag: str, inner, elements=frozenset()):
+def repeat(tag: str, inner, element_content=None):
     """optional / zeroOrMore / oneOrMore of a simplified pattern.
 
-    `elements`: the names of the defines that are elements (the rewrite of
-    ambiguous repetitions applies to element content only)."""
+    `element_content(pattern)`: whether a pattern holds only element references
+    (the rewrite of ambiguous repetitions applies to those only); None: no rewrite."""
     kind = local(inner)
     if kind == "notAllowed":
         return inner if tag == "oneOrMore" else new("empty")
@@ -108,16 +120,26 @@ def repeat(tag: str, inner, elements=frozenset()):
     if kind in REPEATS:
         # Any two different ones of these nested are zeroOrMore: (x?)+ = (x+)? = x*.
         return inner if kind == "zeroOrMore" else new("zeroOrMore", inner[0])
-    if tag != "optional" and elements:
-        rewritten = linear(tag, inner, elements)
+    if tag != "optional" and element_content is not None:
+        parts = children(inner) if local(inner) == "group" else [inner]
+        rewritten = linear(tag, parts, element_content, lambda t, *k: simplified(t, k, element_content))
         if rewritten is not None:
             return rewritten
     return new(tag, inner)
 
 
 # ---------------------------------------------------------------- ambiguous repetitions
-def linear(tag: str, body, elements):
-    """An unambiguous pattern for repeat(tag, body), or None to keep it.
+def simplified(tag: str, kids, element_content=None):
+    """`new`, simplified."""
+    if tag in ("group", "interleave"):
+        return sequence(tag, list(kids))
+    if tag == "choice":
+        return choice(list(kids))
+    return repeat(tag, kids[0], element_content)
+
+
+def linear(tag: str, parts: list, element_content, make=new):
+    """An unambiguous pattern for repeat(tag, group(parts)), or None to keep it.
 
     Only for element content (no attribute, text or data inside), where these
     are identities of regular expressions:
@@ -125,34 +147,37 @@ def linear(tag: str, body, elements):
       (Y* X+)+ = (Y* X)+         (Y* X+)* = (Y* X)*
       (A | B* | C+)+ = (A | B | C)*   and the same under *, where an alternative
       is nullable; without one, (A | C+)+ = (A | C)+.
+    The parts may be written patterns (simplify.py keeps those of content
+    models libxml2 interprets) or simplified ones.
     """
-    if not _elements_only(body, elements):
+    if not all(element_content(p) for p in parts):
         return None
-    kind = local(body)
-    if kind == "group":
-        parts = children(body)
-        if len(parts) == 2 and local(parts[0]) == "oneOrMore" and local(parts[1]) == "zeroOrMore":
-            x, y = parts[0][0], parts[1][0]
-            once = sequence("group", [x, repeat("zeroOrMore", choice([deepcopy(x), y]), elements)])
-            return once if tag == "oneOrMore" else repeat("optional", once)
-        if len(parts) == 2 and local(parts[0]) == "zeroOrMore" and local(parts[1]) == "oneOrMore":
-            return new(tag, new("group", parts[0], parts[1][0]))
-        return None
-    if kind == "choice":
-        alts = alternatives(body)
-        inner = [a for a in alts if local(a) in ("zeroOrMore", "oneOrMore")]
+    first, last = (local(parts[0]), local(parts[-1])) if len(parts) == 2 else ("", "")
+    if first == "oneOrMore" and last == "zeroOrMore" and _single(parts):
+        x, y = parts[0][0], parts[1][0]
+        once = make("group", x, make("zeroOrMore", make("choice", deepcopy(x), y)))
+        return once if tag == "oneOrMore" else make("optional", once)
+    if first == "zeroOrMore" and last == "oneOrMore" and _single(parts):
+        return make(tag, make("group", parts[0], parts[1][0]))
+    if len(parts) == 1 and local(parts[0]) == "choice":
+        alts = alternatives(parts[0])
+        inner = [a for a in alts if local(a) in ("zeroOrMore", "oneOrMore") and len(children(a)) == 1]
         if not inner:
             return None
         nullable = tag == "zeroOrMore" or any(local(a) == "zeroOrMore" for a in inner)
-        flat = choice([a[0] if a in inner else a for a in alts])
-        return repeat("zeroOrMore" if nullable else "oneOrMore", flat, elements)
+        flat = make("choice", *[a[0] if any(a is i for i in inner) else a for a in alts])
+        return make("zeroOrMore" if nullable else "oneOrMore", flat)
     return None
+
+
+def _single(parts) -> bool:
+    return all(len(children(p)) == 1 for p in parts)
 
 
 _ELEMENT_CONTENT = {"ref", "choice", "group", "oneOrMore", "zeroOrMore", "optional", "empty"}
 
 
-def _elements_only(p, elements) -> bool:
+def element_refs_only(p, is_element_ref) -> bool:
     """Made of references to elements only (attributes repeated are not
     elements repeated, and text has rules of its own)."""
     for node in p.iter():
@@ -160,6 +185,33 @@ def _elements_only(p, elements) -> bool:
             continue
         if local(node) not in _ELEMENT_CONTENT:
             return False
-        if node.tag == R + "ref" and node.get("name") not in elements:
+        if node.tag == R + "ref" and not is_element_ref(node.get("name")):
             return False
     return True
+
+
+def ambiguous(rep) -> bool:
+    """A repetition libxml2 reads in more than one way (the family `linear` rewrites):
+    its body starts with a repetition followed only by what may be empty (X+ Y*),
+    ends with one after what may be empty (Y* X+), or chooses a repetition (A | B*)."""
+    kids = children(rep)
+    body = kids[0] if len(kids) == 1 else new("group")  # several: an implicit group
+    kind = local(body)
+    if kind == "group":
+        parts = children(body) if len(kids) == 1 else kids
+        return (local(parts[0]) in REPEATS[1:] and all(_nullable(p) for p in parts[1:])
+                or local(parts[-1]) in REPEATS[1:] and all(_nullable(p) for p in parts[:-1]))
+    if kind == "choice":
+        return any(local(a) in REPEATS[1:] for a in alternatives(body))
+    return False
+
+
+def _nullable(p) -> bool:
+    kind = local(p)
+    if kind in ("zeroOrMore", "optional", "empty", "text"):
+        return True
+    if kind == "group":
+        return all(_nullable(c) for c in children(p))
+    if kind == "choice":
+        return any(_nullable(c) for c in children(p))
+    return kind == "oneOrMore" and _nullable(children(p)[0])

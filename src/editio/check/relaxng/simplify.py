@@ -26,8 +26,6 @@ instead, and libxml2 says what it says about it.
 
 from __future__ import annotations
 
-import copy
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -35,6 +33,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from lxml import etree
 
 from editio.check.relaxng import patterns
+from editio.check.relaxng.patterns import SimplifyError
+from editio.check.relaxng.inline import Inliner
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
@@ -44,10 +44,6 @@ _PATTERNS = {"element", "attribute", "group", "interleave", "choice", "optional"
              "oneOrMore", "list", "mixed", "ref", "parentRef", "empty", "text", "value", "data",
              "notAllowed", "externalRef", "grammar"}
 _NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
-
-
-class SimplifyError(Exception):
-    """The grammar uses something this module does not simplify (or is wrong)."""
 
 
 @dataclass
@@ -66,7 +62,7 @@ def simplify(path: str | Path) -> Simplified:
         etree.SubElement(grammar, R + "start").append(top)
         top = grammar
     start, defines = _Flattener().run(top)
-    tree = _Inliner(start, defines).run()
+    tree = Inliner(start, defines).run()
     return Simplified(tree, reader.files)
 
 
@@ -213,15 +209,7 @@ def _qname(el, text: str, default_ns: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- one grammar (4.17, 4.18)
-def _as_one(el, tag: str = "group"):
-    """The content of `el` (define, start, element content...) as one pattern."""
-    kids = _children(el)
-    if len(kids) == 1:
-        return kids[0]
-    group = etree.Element(R + tag)
-    for k in kids:
-        group.append(k)
-    return group if kids else etree.Element(R + "empty")
+_as_one = patterns.as_one
 
 
 class _Flattener:
@@ -296,171 +284,3 @@ def _combine(name: str, components: list) -> etree._Element:
     for b in bodies:
         combined.append(b)
     return combined
-
-
-# ---------------------------------------------------------------- each element its define (4.19 ff.)
-class _Inliner:
-    def __init__(self, start, defines: dict):
-        self.start = start
-        self.defines = defines
-        self.element_defines: dict[str, etree._Element] = {}  # name -> <element>
-        self.memo: dict[str, etree._Element] = {}  # non-element define -> normalised body
-        self.attribute_defines: dict[str, etree._Element] = {}  # kept: they only make attributes
-        self.visiting: set[str] = set()
-
-    def run(self) -> etree._ElementTree:
-        for name, body in list(self.defines.items()):
-            if body.tag == R + "element":
-                self.element_defines[name] = body
-        for body in list(self.defines.values()):
-            self.extract(body)
-        holder = _wrap("start", self.start)
-        self.extract(holder)
-        start = self.norm(holder[0])
-        for el in list(self.element_defines.values()):
-            self.norm_element(el)
-        return self.write(start)
-
-    def extract(self, node) -> None:
-        """Every element not alone in a define goes to a new define of its own."""
-        for c in list(node):
-            if c.tag == R + "element":
-                self.extract(c)
-                name = self.new_name(c.get("name") or "element")
-                self.element_defines[name] = c
-                self.defines[name] = c
-                ref = etree.Element(R + "ref", name=name)
-                node.replace(c, ref)
-            else:
-                self.extract(c)
-
-    def new_name(self, base: str) -> str:
-        name, n = base, 1
-        while name in self.defines:
-            n += 1
-            name = f"{base}.{n}"
-        return name
-
-    def expand(self, name: str):
-        if name in self.memo:
-            return self.memo[name]
-        if name in self.visiting:
-            raise SimplifyError(f"define {name} refers to itself without an element between")
-        self.visiting.add(name)
-        self.memo[name] = self.norm(self.defines[name])
-        self.visiting.discard(name)
-        return self.memo[name]
-
-    def only_attributes(self, p) -> bool:
-        tag = _local(p)
-        if tag == "attribute":
-            return True
-        if tag == "ref":
-            return p.get("name") in self.attribute_defines
-        if tag in ("group", "choice", "interleave", "optional", "zeroOrMore", "oneOrMore"):
-            return all(self.only_attributes(c) for c in _children(p))
-        return False
-
-    def norm_element(self, el) -> None:
-        kids = _children(el)
-        name_class = [] if el.get("name") is not None else kids[:1]
-        holder = etree.Element(R + "group")
-        for k in kids[len(name_class):]:
-            holder.append(k)
-        content = self.norm(holder)
-        for k in list(el):
-            if k not in name_class:
-                el.remove(k)
-        # The parts of a group as the element's own children: libxml2 moves
-        # those that only make attributes out of the content model, and can
-        # compile what is left into an automaton (with the attributes inside
-        # a group it falls back to its much slower interpreter).
-        for part in (_children(content) if content.tag == R + "group" else [content]):
-            el.append(part)
-
-    def norm(self, p):
-        """The pattern `p` simplified (a new or reused element, detached from any parent)."""
-        tag = _local(p)
-        if tag == "ref":
-            name = p.get("name")
-            if name in self.element_defines:
-                return p
-            if name not in self.defines:
-                raise SimplifyError(f"reference to undefined {name}")
-            body = self.expand(name)
-            if name in self.attribute_defines:
-                return p
-            if self.only_attributes(body):
-                # Attribute classes stay shared defines: inlined into every
-                # element, libxml2 would compile each datatype again.
-                self.attribute_defines[name] = body
-                return p
-            return copy.deepcopy(body)
-        if tag in ("group", "interleave"):
-            return self.norm_sequence(p, tag)
-        if tag == "choice":
-            return self.norm_choice(p)
-        if tag in ("optional", "zeroOrMore", "oneOrMore"):
-            return patterns.repeat(tag, self.norm(_as_one(p)), self.element_defines.keys())
-        if tag in ("list", "mixed"):
-            inner = self.norm(_as_one(p))
-            if inner.tag == R + "notAllowed":
-                return inner
-            if tag == "mixed" and inner.tag == R + "empty":
-                return etree.Element(R + "text")
-            return _wrap(tag, inner)
-        if tag == "attribute":
-            kids = _children(p)
-            name_class = [] if p.get("name") is not None else kids[:1]
-            content = self.norm(kids[-1]) if len(kids) > len(name_class) else etree.Element(R + "text")
-            if content.tag == R + "notAllowed":
-                return content
-            new = etree.Element(R + "attribute", {k: v for k, v in p.attrib.items()})
-            for nc in name_class:
-                new.append(nc)
-            new.append(content)
-            return new
-        if tag == "data":
-            for ex in p.findall(R + "except"):
-                inner = self.norm(_as_one(ex, "choice"))
-                for k in list(ex):
-                    ex.remove(k)
-                if inner.tag == R + "notAllowed":
-                    p.remove(ex)
-                else:
-                    ex.append(inner)
-            return p
-        if tag in ("text", "empty", "notAllowed", "value"):
-            return p
-        if tag == "element":  # extracted before: cannot happen
-            raise SimplifyError("element left inside a pattern")
-        raise SimplifyError(f"unexpected {tag or p.tag} in a pattern")
-
-    def norm_sequence(self, p, tag: str):
-        return patterns.sequence(tag, [self.norm(c) for c in _children(p)])
-
-    def norm_choice(self, p):
-        return patterns.choice([self.norm(c) for c in _children(p)])
-
-    def write(self, start) -> etree._ElementTree:
-        """The grammar: start, then the element defines in the order they are reached."""
-        grammar = etree.Element(R + "grammar", nsmap={None: RNG})
-        etree.SubElement(grammar, R + "start").append(start)
-        bodies = {**self.element_defines, **self.attribute_defines}
-        order, queue, seen = [], deque([start]), set()
-        while queue:
-            node = queue.popleft()
-            for ref in node.iter(R + "ref"):
-                name = ref.get("name")
-                if name not in seen:
-                    seen.add(name)
-                    order.append(name)
-                    queue.append(bodies[name])
-        for name in order:
-            define = etree.SubElement(grammar, R + "define", name=name)
-            define.append(bodies[name])
-        return etree.ElementTree(grammar)
-
-
-def _wrap(tag: str, *children):
-    return patterns.new(tag, *children)
