@@ -165,6 +165,8 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
 
     if jobs and options.check and options.schema:
         _compile_schema(options.schema)
+    elif jobs and options.check:
+        _compile_document_schemas(jobs, config)
 
     finished: dict[str, DocResult] = {}
 
@@ -205,6 +207,15 @@ def _compile_schema(path: str) -> None:
         schemas.compiled(schemas.SchemaRef(str(path), schemas.kind_of(str(path)) or "rng"))
     except schemas.SchemaError as exc:
         raise BuildError(str(exc)) from None
+
+
+def _compile_document_schemas(jobs, config: WorkerConfig) -> None:
+    """The schemas the documents name, compiled here once: forked workers
+    inherit them (and the schema cache gets their simplified grammar once)."""
+    from editio.check import schemas
+    from editio.check.validate import likely_schemas
+
+    schemas.precompile(likely_schemas([Path(job.source) for job in jobs], config.validate, fallback=False))
 
 
 def _worker_config(options: BuildOptions) -> WorkerConfig:

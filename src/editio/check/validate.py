@@ -75,18 +75,19 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
     if jobs == 1 or multiprocessing.get_start_method(allow_none=False) != "fork":
         results = [validate_file(f, options, load_options) for f in files]
     else:
-        schemas.precompile(_likely_schemas(files, options))
+        schemas.precompile(likely_schemas(files, options))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
     found = list(walk_problems) + [d for r in results for d in r]
     return files, sorted(found, key=lambda d: d.sort_key)
 
 
-def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
-    """Schemas the files will need, found cheaply (a look at each file's head)."""
+def likely_schemas(files: list[Path], options: ValidateOptions, fallback: bool = True) -> list[schemas.SchemaRef]:
+    """Schemas the files will need, found cheaply (a look at each file's head).
+    `fallback`: with editio's own schema (which `editio build` does not use)."""
     if options.schema:
         return []
-    refs = {schemas.own_schema()}
+    refs = {schemas.own_schema()} if fallback else set()
     for f in files:
         try:
             with open(f, "rb") as fh:

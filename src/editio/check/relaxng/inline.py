@@ -48,6 +48,7 @@ class Inliner:
             self.extract(body)
         holder = new("start", self.start)
         self.extract(holder)
+        self.check_cycles()
         self.written = {name: copy.deepcopy(body) for name, body in self.defines.items()}
         compilability = Compilability(self.written)
         self.element_content = lambda p: patterns.element_refs_only(p, self.is_element_ref)
@@ -70,6 +71,24 @@ class Inliner:
                 node.replace(c, etree.Element(R + "ref", name=name))
             else:
                 self.extract(c)
+
+    def check_cycles(self) -> None:
+        """4.19: a define may refer to itself only through an element."""
+        done: set[str] = set()
+
+        def visit(name: str, path: set) -> None:
+            if name in done or name in self.element_defines:
+                return
+            if name in path:
+                raise SimplifyError(f"define {name} refers to itself without an element between")
+            if name not in self.defines:
+                raise SimplifyError(f"reference to undefined {name}")
+            for ref in self.defines[name].iter(R + "ref"):
+                visit(ref.get("name"), path | {name})
+            done.add(name)
+
+        for name in self.defines:
+            visit(name, set())
 
     def new_name(self, base: str) -> str:
         name, n = base, 1
