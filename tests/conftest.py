@@ -18,6 +18,16 @@ SAMPLE = ROOT / "tei" / "trattato-di-berlino-1926.xml"
 NOT_P5 = {"edge_p4_teistylesheets_testp4.xml", "testxi-inc.xml"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _schema_cache(tmp_path_factory):
+    """The tests' schema cache (simplified grammars, trang's conversions): never the user's."""
+    import os
+
+    if not os.environ.get("EDITIO_SCHEMA_CACHE"):
+        os.environ["EDITIO_SCHEMA_CACHE"] = str(tmp_path_factory.mktemp("schema-cache"))
+    yield
+
+
 def corpus_p5_files() -> list[Path]:
     files = sorted(CORPUS.glob("*.xml"))
     assert files, f"no corpus at {CORPUS}"

@@ -2,7 +2,7 @@
 
 Simplifying tei_all takes ~0.3 s; loading the result ~20 ms. An entry is
 found by the content of the grammar's main file, editio's version and the
-simplifier's format, and trusted only when every file the grammar was read
+code of the simplifier, and trusted only when every file the grammar was read
 from still has the content recorded in the entry's manifest and the stored
 grammar still has its own recorded hash. Anything else (stale, truncated,
 edited by hand, another editio) is rebuilt, never used.
@@ -13,6 +13,7 @@ null): the caller compiles the original, as editio always did.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,7 +24,9 @@ from lxml import etree
 from editio import __version__
 from editio.check.relaxng.simplify import SimplifyError, simplify
 
-FORMAT = 3  # of the simplified grammar: bump when simplify.py or patterns.py change their output
+FORMAT = 3  # of the simplified grammar and this cache's layout
+# The modules that write the simplified grammar: an entry made by other code is stale.
+_WRITERS = ("simplify.py", "inline.py", "patterns.py", "libxml2.py")
 GRAMMAR = "grammar.rng"
 MANIFEST = "manifest.json"
 
@@ -42,7 +45,7 @@ def relaxng(path: Path, folder: Path) -> etree.RelaxNG | None:
 def simplified(path: Path, folder: Path) -> etree._ElementTree | None:
     path = Path(path).resolve()
     main = _digest(path.read_bytes())
-    entry = folder / "relaxng" / _digest(f"{__version__}\0{FORMAT}\0{main}".encode())[:24]
+    entry = folder / "relaxng" / _digest(f"{__version__}\0{FORMAT}\0{_code()}\0{main}".encode())[:24]
     found = _load(entry, path, main)
     if found is not None:
         return found[0]
@@ -61,7 +64,8 @@ def _load(entry: Path, path: Path, main: str):
     """(tree or None,) from a trustworthy entry; None when there is none."""
     try:
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
-        if (manifest.get("editio"), manifest.get("format"), manifest.get("main")) != (__version__, FORMAT, main):
+        if (manifest.get("editio"), manifest.get("format"), manifest.get("code"), manifest.get("main")) != (
+                __version__, FORMAT, _code(), main):
             return None
         for name, digest in manifest["files"].items():
             if _digest((path.parent / name).read_bytes()) != digest:
@@ -81,7 +85,7 @@ def _store(entry: Path, path: Path, main: str, files: dict, data: bytes | None, 
     """Best effort: a cache folder that cannot be written only costs the next run time."""
     from editio.core.write import write_atomic
 
-    manifest = {"editio": __version__, "format": FORMAT, "main": main, "source": str(path),
+    manifest = {"editio": __version__, "format": FORMAT, "code": _code(), "main": main, "source": str(path),
                 "files": files, "grammar": _digest(data) if data is not None else None, "reason": reason}
     try:
         if data is not None:
@@ -90,6 +94,15 @@ def _store(entry: Path, path: Path, main: str, files: dict, data: bytes | None, 
         write_atomic(entry / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     except OSError:
         pass
+
+
+@functools.cache
+def _code() -> str:
+    here = Path(__file__).parent
+    try:
+        return _digest(b"".join((here / name).read_bytes() for name in _WRITERS))
+    except OSError:  # installed without sources: the version says it
+        return ""
 
 
 def _digest(data: bytes) -> str:
