@@ -43,7 +43,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _PATTERNS = {"element", "attribute", "group", "interleave", "choice", "optional", "zeroOrMore",
              "oneOrMore", "list", "mixed", "ref", "parentRef", "empty", "text", "value", "data",
              "notAllowed", "externalRef", "grammar"}
-_NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
+_OTHERS = {"name", "anyName", "nsName", "except", "param", "start", "define", "div", "include"}
 
 
 @dataclass
@@ -109,6 +109,8 @@ class _Reader:
         tag = _local(el)
         if not tag:
             return  # 4.1: foreign elements go
+        if tag not in _PATTERNS and tag not in _OTHERS:
+            raise SimplifyError(f"unknown RELAX NG element {tag}")  # (even where unused: libxml2 says so)
         ns = el.get("ns", ns)
         dtlib = el.get("datatypeLibrary", dtlib)
         if tag == "div":  # 4.11
