@@ -164,3 +164,24 @@ def test_build_workers_share_one_simplification(tmp_path, logged):
     assert any(d.code == "schema.element" for d in result.diagnostics)
     assert _compiled_here(grammar)
     assert logged.read_text().splitlines() == [str(grammar)]
+
+
+def test_a_schema_named_by_url_in_xml_model_takes_the_same_path(tmp_path, monkeypatch):
+    """tei_all named by <?xml-model href="https://..."?> (a copy in the schema cache) is simplified too."""
+    from conftest import TEI_ALL
+    from editio.load.document import load
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("EDITIO_SCHEMA_CACHE", str(folder))
+    monkeypatch.setattr(schemas, "_COMPILED", {})
+    url = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+    local = schemas.add_to_cache(url, TEI_ALL)
+    doc = tmp_path / "doc.xml"
+    doc.write_text(f'<?xml-model href="{url}" schematypens="{RNG}"?>\n'
+                   f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+                   '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>'
+                   '</teiHeader><text><body><p>x<frobnicate/></p></body></text></TEI>')
+    found = schemas.check(load(doc), ValidateOptions(integrity=False))
+    assert [d.code for d in found] == ["schema.element"]
+    manifest = json.loads((entry(folder) / cache.MANIFEST).read_text())
+    assert manifest["source"] == str(local.resolve()) and manifest["grammar"]
