@@ -121,3 +121,21 @@ def test_editio_schema_accepts_only_valid_tei(tei_all_schema, generated):
     assert SAMPLE in accepted
     bad = [f.name for f in accepted if not tei_all_schema.validate(load(f).tree)]
     assert not bad, bad
+
+
+def test_one_document_is_checked_with_its_own_elements_only(monkeypatch):
+    """`editio validate FILE` compiles tei_all for FILE's elements only: same messages as a run of many."""
+    from editio.check.validate import validate_paths
+
+    names = ["crit_teiphy_ubs_ephesians.xml", "proc_teistylesheets_test32.xml", "dict_lex0_examples.xml",
+             "math_teistylesheets_test25.xml", "letter_schnitzler_L02647.xml", "drama_shakedracor_midsummer.xml"]
+    files = [CORPUS / n for n in names] + [SAMPLE]
+    options = ValidateOptions(schema=str(TEI_ALL))
+    _files, together = validate_paths(files, options, jobs=1)
+    assert len({d.path for d in together if d.code.startswith("schema.")}) >= 5
+    for f in files:
+        monkeypatch.setattr(schemas, "_COMPILED", {})
+        _files, alone = validate_paths([f], options, jobs=1)
+        assert alone == [d for d in together if d.path == str(f)], f.name
+        (key,) = schemas._COMPILED
+        assert key[-1] and len(key[-1]) < 200  # compiled for the document's elements

@@ -36,11 +36,14 @@ class ValidateOptions:
 SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 
 
-def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
+def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(),
+                      alone: bool = False) -> list[Diagnostic]:
+    """`alone`: the only document of the run (its RELAX NG grammars are compiled
+    for the elements it has: schemas.compiled)."""
     if not doc.ok:
         return list(doc.diagnostics)
     found: list[Diagnostic] = []
-    found.extend(schemas.check(doc, options))
+    found.extend(schemas.check(doc, options, schemas.element_names(doc) if alone else None))
     found.extend(schematron.check(doc, options))
     if options.integrity:
         # What the schema already said on a line (a repeated xml:id, a bad
@@ -51,7 +54,10 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
 
 
 def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
-    found = validate_document(load(path, load_options), options)
+    return _kept(validate_document(load(path, load_options), options), options)
+
+
+def _kept(found: list[Diagnostic], options: ValidateOptions) -> list[Diagnostic]:
     return [d for d in found if not _switched_off(d.code, options.disabled)]
 
 
@@ -69,6 +75,13 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
     A --schema that cannot be read raises schemas.SchemaError.
     """
     files, walk_problems = discover(paths)
+    if len(files) == 1:  # an encoder checking the file at hand: no time for the whole grammar
+        doc = load(files[0], load_options)
+        names = schemas.element_names(doc) if doc.ok else None
+        if options.schema:
+            schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"), names=names)
+        found = list(walk_problems) + _kept(validate_document(doc, options, alone=True), options)
+        return files, sorted(found, key=lambda d: d.sort_key)
     if options.schema:
         schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
     jobs = max(1, min(jobs, len(files)))
