@@ -2,8 +2,9 @@
 
     python benchmarks/profile_build.py FILE_OR_FOLDER... [--formats html,text] [--templates 15]
 
-Stages per format: load, checks (as `editio build` runs them), prepare,
-transform (libxslt), page (Jinja + serialisation), layout (text only). With
+Stages (editio.pipeline, as `editio build` runs them): load, checks, then per
+format prepare, transform (libxslt), page (Jinja + serialisation), finish (the
+text layout). With
 --templates N it reruns each transform with libxslt's profiler and prints the
 N templates with the most time of their own, summed over the files (the
 profiler slows everything down; read its numbers as shares, not times).
@@ -17,15 +18,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from editio.render import page, transform
-from editio.build.worker import _check
-from editio.core.discover import find_xml_files
-from editio.render.formats import get_format
-from editio.load.document import LoadOptions, load
-from editio.prepare.annotate import prepare
-from editio.render.publish import PublishOptions
-from editio.render.textlayout import finish
+from editio import pipeline
 from editio.check.validate import ValidateOptions
+from editio.core.discover import find_xml_files
+from editio.load.document import LoadOptions
+from editio.render import transform
+from editio.render.formats import get_format
+from editio.render.publish import PublishOptions
 
 
 def main() -> None:
@@ -54,22 +53,14 @@ def main() -> None:
             stages[name] += now - clock
             clock = now
 
-        doc = load(path, LoadOptions(xinclude=args.xinclude))
-        lap("load")
-        if not doc.ok:
+        # The build's own stages (editio.pipeline), timed by lap().
+        run = pipeline.load_stage(path, LoadOptions(xinclude=args.xinclude), lap)
+        pipeline.check_stage(run, ValidateOptions(default_schema=False), lap=lap)
+        if run.failed:
             continue
-        _check(doc, ValidateOptions())
-        lap("checks")
-        prepare(doc.tree)
-        lap("prepare")
+        doc = run.doc
         for fmt in formats:
-            result, _found = transform.run(doc.tree, fmt.stylesheet, options.stylesheet_params(), source=str(path))
-            lap(f"{fmt.name}: transform")
-            text = page.render(result, fmt, (), options.page_extra(str(path)))
-            lap(f"{fmt.name}: page")
-            if fmt.name == "text":
-                finish(text, 78)
-                lap("text: layout")
+            pipeline.render_stage(run, fmt, options, lap)
             if args.templates:
                 xslt = transform.compile_stylesheet(transform.stylesheet_path(fmt.stylesheet))
                 params = {k: xslt.strparam(v) for k, v in options.stylesheet_params().items()}

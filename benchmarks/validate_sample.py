@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEI_ALL = ROOT.parent / "shared" / "schema" / "tei_all.rng"
+TEI_ALL = ROOT / "tei" / "schema" / "tei_all.rng"
 SAMPLE = ROOT / "tei" / "trattato-di-berlino-1926.xml"
 URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
 

@@ -230,3 +230,21 @@ def test_progress_lines_in_ci_and_quiet(corpus, tmp_path):
     run = editio("build", corpus, "-o", tmp_path / "out", "-j", "1", "-q")
     assert "[1/4]" not in run.stderr and "built" not in run.stderr
     assert "broken.xml:4:" in run.stderr  # diagnostics are never silenced
+
+
+def test_build_tree_index_and_messages_golden(corpus, tmp_path):
+    """What a user gets from `editio build`: the files written, index.html and the messages."""
+    from conftest import SAMPLE
+    from golden import assert_golden
+    from html_support import page_body
+
+    (corpus / "sub").mkdir()
+    shutil.copy(SAMPLE, corpus / "sub" / SAMPLE.name)
+    out = tmp_path / "out"
+    run = editio("build", "src", "-o", "out", "-j", "1", cwd=tmp_path)  # -j 1: progress lines in a fixed order
+    assert run.returncode == 1  # broken.xml
+    files = "\n".join(sorted(tree_bytes(out)))
+    index = page_body((out / "index.html").read_text(encoding="utf-8"))
+    messages = run.stderr.replace(str(tmp_path), "{TMP}")
+    got = f"# files\n{files}\n# stderr\n{messages}# index.html\n{index}\n"
+    assert_golden(got, Path(__file__).parent / "cases" / "build" / "tree.expected", "the build")

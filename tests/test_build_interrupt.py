@@ -76,7 +76,10 @@ def test_interrupted_build_leaves_no_partial_file(sources, tmp_path, how, jobs):
     src, expected = sources
     out = tmp_path / "out"
     env = {**os.environ, "EDITIO_TEST_SLOW_WRITE": "0.4", "CI": "1"}
+    # Ctrl-C as a terminal gives it: a run started in the background (`cmd &` without job control, nohup)
+    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
     proc = subprocess.Popen(command(src, out, jobs), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 120

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import CORPUS, SAMPLE
+from conftest import SAMPLE, SHARED_CORPUS, shared
 from editio.cli import main
 from html_support import publish_html
 
@@ -82,7 +82,11 @@ def test_language_and_direction_of_the_page_and_of_elements():
     assert '<i lang="grc" dir="ltr" class="tei-foreign">λόγος</i>' in page
     assert '<i lang="la" dir="ltr" class="tei-foreign">verbum</i>' in page  # lat -> la (BCP 47)
     assert '<i lang="" dir="ltr" class="tei-foreign">pahlavi</i>' in page  # MP: not a language tag
-    syriac = publish_html(CORPUS / "crit_pta_syriac_rtl.xml").output
+
+
+@shared("crit_pta_syriac_rtl.xml (1.3 MB) is not copied into tests/corpus")
+def test_direction_of_a_real_syriac_edition():
+    syriac = publish_html(SHARED_CORPUS / "crit_pta_syriac_rtl.xml").output
     assert re.search(r'<html lang="[^"]*" dir="rtl">', syriac) or 'lang="syc" dir="rtl"' in syriac
 
 

@@ -1,28 +1,32 @@
 """Golden tests of the HTML edition: one small TEI case per concern.
 
-tests/cases/html/NAME.xml is published (options from an `<?editio ...?>`
-processing instruction) and the page's <body>, preceded by the diagnostics,
-must equal NAME.html. On a mismatch the unified diff is shown.
+`editio html [its <?editio-test?> options] tests/cases/html/NAME.xml` is run as a
+user runs it; the page's <body>, preceded by the diagnostics it printed (as HTML
+comments), must equal NAME.html. On a mismatch the unified diff is shown.
 EDITIO_REGENERATE=1 rewrites the expected files: read the diff before committing.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from golden import assert_golden
-from html_support import case_options, page_body, publish_html
+from golden import assert_golden, case_args, run_cli
+from html_support import page_body
 
 CASES = Path(__file__).parent / "cases" / "html"
 XML_CASES = sorted(CASES.glob("*.xml"))
+_DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
 
 
 def render_case(path: Path) -> str:
-    result = publish_html(path, case_options(path))
-    lines = [f"<!-- {d.line}: {d.severity.value}: {d.message} [{d.code}] -->" for d in result.diagnostics]
-    return "\n".join([*lines, page_body(result.output)]) + "\n"
+    result = run_cli(["html", *case_args(path), path.name], cwd=path.parent)
+    assert result.exit_code == 0, result.stderr
+    lines = [f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
+             for m in map(_DIAGNOSTIC.match, result.stderr.splitlines()) if m]
+    return "\n".join([*lines, page_body(result.stdout)]) + "\n"
 
 
 def test_there_are_cases():

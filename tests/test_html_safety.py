@@ -9,7 +9,6 @@ full of hostile values, whatever the HTML modules do with them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree, html as lxml_html
@@ -133,6 +132,16 @@ def test_safe_style(harness):
         "position: fixed; top: 0": "",
         "color: red /* */; font-size: image-set('x.png' 1x)": "",
         "text-align:center;;": "text-align: center;",
+        # CSS renditions of a tagsDecl (issue 14): a rotation, never a scale or a shift
+        "transform: rotate(90deg)": "transform: rotate(90deg);",
+        "transform: scale(100)": "",
+        "transform: translate(-50%, 0)": "",
+        "-webkit-transform: rotate(90deg); color: red": "color: red;",
+        "-moz-binding: url(x.xml#xss); color: red": "color: red;",
+        "border-collapse: collapse; border-spacing: 0": "border-collapse: collapse; border-spacing: 0;",
+        # a value CSS does not have is left out (the Nu checker refuses the page)
+        "font-style: roman; font-weight: bold": "font-weight: bold;",
+        "font-style: ITALIC": "font-style: ITALIC;",
     }
     out, found = run(harness, "style", list(cases))
     assert dict(zip(cases, out)) == cases

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, SAMPLE, corpus_p5_files
+from conftest import CORPUS, SAMPLE, corpus_groups
 from editio.load.document import Document, load
 from editio.core.locate import Locator
 from editio.check.rules import registered, run_rules
@@ -217,8 +217,9 @@ CLEAN = {"crit_letter_pta_ad-philippenses.xml", "drama_notes_gerdracor_kotzebue.
          "ita_eltec_nievo_confessioni.xml", "proc_teistylesheets_test32.xml"}
 
 
-def test_corpus_runs_and_known_good_files_are_clean():
-    for f in corpus_p5_files():
+@pytest.mark.parametrize("corpus", corpus_groups())
+def test_corpus_runs_and_known_good_files_are_clean(corpus):
+    for f in corpus:
         tree = etree.parse(str(f), etree.XMLParser(collect_ids=False, resolve_entities=False, no_network=True))
         diagnostics = run_rules(Document(f, tree))
         for d in diagnostics:

@@ -1,7 +1,7 @@
 """The sample edition `tei/trattato-di-berlino-1926.xml` against its source.
 
 The source is the scraped Italian Wikipedia article "Trattato di Berlino (1926)"
-(`../shared/seed/000_2e74f0d3a1d7c6a6.txt`, one paragraph a line; see its README).
+(`tei/source/000_2e74f0d3a1d7c6a6.txt`, one paragraph a line; see its README).
 The encoding must keep every word and punctuation mark of the source, in order, apart
 from three kinds of scrape artefacts:
 
@@ -23,9 +23,8 @@ import pytest
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_2e74f0d3a1d7c6a6.txt"
-TEI_ALL = SHARED / "schema" / "tei_all.rng"
+SEED = ROOT / "tei" / "source" / "000_2e74f0d3a1d7c6a6.txt"
+TEI_ALL = ROOT / "tei" / "schema" / "tei_all.rng"
 SAMPLE = ROOT / "tei" / "trattato-di-berlino-1926.xml"
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -41,9 +41,14 @@ def test_build_writes_a_page_per_witness_and_the_switcher_resolves(tmp_path):
     result = build([src], BuildOptions(out_dir=out, jobs=1, check=False))
     assert not result.failed, result.diagnostics
     edition = out / "my edition.html"
-    pages = {p.name for p in out.glob("my edition.*.html")}
+    pages = {p.name for p in out.glob("my edition.*.html")} - {"my edition.synoptic.html"}
     assert pages == {"my edition.A.html", "my edition.B.html", "my edition.C.html", "my edition.D.html"}
-    assert {str(p.relative_to(out)) for p in result.written} >= pages | {"my edition.html", "my edition.txt"}
+    # and the witnesses side by side, linked from the edition and the index (issue 18)
+    assert (out / "my edition.synoptic.html").is_file()
+    assert html.fromstring(edition.read_bytes()).xpath("//p[contains(@class, 'synoptic-link')]/a/@href") == ["my%20edition.synoptic.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "my%20edition.synoptic.html" in index or "my edition.synoptic.html" in index
+    assert {str(p.relative_to(out)) for p in result.written} >= pages | {"my edition.html", "my edition.txt", "my edition.synoptic.html"}
     links = _check_links(out, edition)
     assert len(links) == 4
     for name in pages:

@@ -1,8 +1,9 @@
 """Golden cases for the critical apparatus, one per concern (tests/cases/textcrit).
 
-For each case: the text edition (no header) and the HTML edition's apparatus
-and app markup, in the edited text and in the text of every declared witness.
-Regenerate deliberately with EDITIO_REGENERATE=1 and read the diff.
+For each case: `editio text --no-header` and the apparatus and app markup of
+`editio html`, in the edited text and with `--witness SIGLUM` for every witness
+the case declares (NAME.wit-SIGLUM.txt/.html). Regenerate deliberately with
+EDITIO_REGENERATE=1 and read the diff.
 """
 
 from __future__ import annotations
@@ -14,23 +15,42 @@ import pytest
 from lxml import etree, html
 
 from conftest import ROOT
-from golden import assert_golden
+from golden import assert_golden, case_args, run_cli
 from editio.render.formats import get_format
 from editio.load.document import load
 from editio.render.publish import PublishOptions, publish
 
 CASES = sorted((ROOT / "tests" / "cases" / "textcrit").glob("*.xml"))
-SIGLA = ("", "A", "B", "C", "D")
+
+
+def _sigla(case: Path) -> list[str]:
+    from editio.build.witnesses import declared_sigla
+
+    return declared_sigla(load(case))
+
+
+# (case, witness): the edited text ("") and each witness the case declares.
+READINGS = [(case, w) for case in CASES for w in ["", *_sigla(case)]]
+
+
+def _id(value) -> str:
+    return value.stem if isinstance(value, Path) else (value or "edited")
+
+
+def _cli(command: str, path: Path, witness: str, *options: str) -> str:
+    args = [command, *options, *case_args(path), *(["--witness", witness] if witness else []), path.name]
+    result = run_cli(args, cwd=path.parent)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 def _text(path: Path, witness: str) -> str:
-    out = publish(load(path), get_format("text"), PublishOptions(witness=witness, header=False))
-    return out.output
+    return _cli("text", path, witness, "--no-header")
 
 
 def _html_fragments(path: Path, witness: str) -> str:
     """The parts of the HTML page this module makes: apps in the text and apparatus lists."""
-    page = publish(load(path), get_format("html"), PublishOptions(witness=witness)).output
+    page = _cli("html", path, witness)
     tree = html.fromstring(page)
     parts = tree.xpath("//ol[@class='apparatus'] | //span[contains(concat(' ', @class, ' '), ' app ')][not(ancestor::span[contains(concat(' ', @class, ' '), ' app ')])]"
                        " | //span[contains(@class, 'app-span')] | //span[contains(@class, 'lacuna')]")
@@ -41,23 +61,37 @@ def _check(expected: Path, actual: str) -> None:
     assert_golden(actual, expected, "the apparatus output")
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("witness", SIGLA, ids=lambda w: w or "edited")
+@pytest.mark.parametrize(("case", "witness"), READINGS, ids=_id)
 def test_text_golden(case: Path, witness: str):
     suffix = f".wit-{witness}" if witness else ""
     _check(case.with_name(case.stem + suffix + ".txt"), _text(case, witness))
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("witness", SIGLA, ids=lambda w: w or "edited")
+@pytest.mark.parametrize(("case", "witness"), READINGS, ids=_id)
 def test_html_golden(case: Path, witness: str):
     suffix = f".wit-{witness}" if witness else ""
     _check(case.with_name(case.stem + suffix + ".html"), _html_fragments(case, witness))
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_latex_golden(case: Path):
+    """The print edition's body: \\edtext, \\lemma, \\Afootnote per app (xslt/latex/textcrit.xsl)."""
+    tex = _cli("latex", case, "")
+    body = tex.split("\\beginnumbering", 1)[1].split("\\endnumbering", 1)[0]
+    _check(case.with_name(case.stem + ".tex"), body.strip("\n") + "\n")
+
+
 def test_cases_cover_each_concern():
     names = {c.stem for c in CASES}
     assert {"parallel-segmentation", "double-end-point", "lacunae", "readings-without-lem"} <= names
+
+
+def test_every_expected_file_belongs_to_a_reading():
+    """An expected file of a witness the case no longer declares would never be compared."""
+    wanted = {case.with_name(case.stem + (f".wit-{w}" if w else "") + suffix).name
+              for case, w in READINGS for suffix in (".txt", ".html")}
+    present = {p.name for p in (ROOT / "tests" / "cases" / "textcrit").glob("*") if p.suffix in (".txt", ".html")}
+    assert present == wanted
 
 
 def test_witness_known_by_id_only_gets_a_siglum():

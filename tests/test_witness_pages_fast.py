@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, corpus_files, params
 from editio.render import witness_splice
 from editio.build.witnesses import declared_sigla, file_token, witness_pages, with_witness_pages
 from editio.render.formats import get_format
@@ -22,8 +22,8 @@ from editio.load.document import LoadOptions, load
 from editio.render.publish import PublishOptions, publish
 
 CASES = ROOT / "tests" / "cases" / "textcrit"
-CRITICAL = ([CORPUS / n for n in sorted(p.name for p in CORPUS.glob("crit_*.xml"))]
-            + [CORPUS / "pta0013.pta003.pta-grc1.xml"] + sorted(CASES.glob("*.xml")))
+CRITICAL = (corpus_files("crit_*.xml") + [CORPUS / "pta0013.pta003.pta-grc1.xml"]
+            + sorted(CASES.glob("*.xml")))
 OUTPUTS = (("html", "x.html"),)
 
 
@@ -51,7 +51,7 @@ def _seen(found) -> set:
     return {(d.line, d.code, d.message) for d in found}
 
 
-@pytest.mark.parametrize("path", CRITICAL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", params(CRITICAL))
 def test_every_witness_page_is_the_whole_transformations(path):
     doc, options, found = _edition(path)
     sigla = _sigla(doc)

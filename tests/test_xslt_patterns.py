@@ -47,7 +47,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def _last_step(alternative: str) -> str:
-    depth, quote = 0, ""
+    depth, _quote = 0, ""
     for i in range(len(alternative) - 1, -1, -1):
         ch = alternative[i]
         if ch == "]":
@@ -91,13 +91,13 @@ def test_app_target_patterns_cover_every_tei_element_of_tei_all():
     import importlib.util
     from pathlib import Path
 
-    from conftest import SHARED
+    from conftest import TEI_ALL
 
     tool = Path(__file__).resolve().parents[1] / "tools" / "make_app_target_patterns.py"
     spec = importlib.util.spec_from_file_location("make_app_target_patterns", tool)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    names = module.tei_element_names(SHARED / "schema" / "tei_all.rng")
+    names = module.tei_element_names(TEI_ALL)
     assert len(names) > 500
     pattern = etree.parse(str(xslt_dir() / "common" / "app-targets.xsl")).find(f"{XSL}template").get("match")
     assert [a.strip() for a in _alternatives(pattern)] == [f"tei:{n}{module.PREDICATE}" for n in names]

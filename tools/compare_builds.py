@@ -6,7 +6,7 @@ printed are compared. Each revision runs from its own `git worktree` with `PYTHO
 so neither needs installing.
 
 Usage: python tools/compare_builds.py [--before REV] [--after REV] [CORPUS]
-       (defaults: HEAD~1, the work tree as it is, ../shared/corpus)
+       (defaults: HEAD~1, the work tree as it is, ../shared/corpus, else tests/corpus)
 Exit 0 when identical, 1 with the differing files listed.
 """
 
@@ -47,7 +47,8 @@ def differences(a: Path, b: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    shared = ROOT.parent / "shared" / "corpus"
+    parser.add_argument("corpus", nargs="?", type=Path, default=shared if shared.is_dir() else ROOT / "tests" / "corpus")
     parser.add_argument("--before", default="HEAD~1", help="a git revision (default HEAD~1)")
     parser.add_argument("--after", default=None, help="a git revision (default: the work tree)")
     args = parser.parse_args()

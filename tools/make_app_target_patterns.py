@@ -9,7 +9,7 @@ seconds instead of milliseconds. The same predicate on a named step is
 tested only on elements of that name, in constant time. The names are every
 element of tei_all.
 
-Usage: python tools/make_app_target_patterns.py [../shared/schema/tei_all.rng]
+Usage: python tools/make_app_target_patterns.py [tei_all.rng, default tei/schema/tei_all.rng]
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def tei_element_names(rng_path: Path) -> list[str]:
 
 
 def main() -> None:
-    rng = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "schema" / "tei_all.rng"
+    rng = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tei" / "schema" / "tei_all.rng"
     names = tei_element_names(rng)
     alternatives = "\n      | ".join(f"tei:{name}{PREDICATE}" for name in names)
     OUT.write_text(HEAD + "      " + alternatives + TAIL, encoding="utf-8")

@@ -8,8 +8,8 @@ Some names are pointers on some elements only (`from`/`to` are pointers on
 dates (`from`/`to` are page numbers on `biblScope`): NOT_TEMPORAL lists, for
 each name that is a date somewhere, the elements where it is not.
 
-Usage: python tools/make_pointer_attributes.py [../shared/schema/tei_all.rng]
-writes src/editio/rules/pointer_attributes.py.
+Usage: python tools/make_pointer_attributes.py [tei_all.rng, default tei/schema/tei_all.rng]
+writes src/editio/check/rules/pointer_attributes.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from lxml import etree
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "editio" / "rules" / "pointer_attributes.py"
+OUT = ROOT / "src" / "editio" / "check" / "rules" / "pointer_attributes.py"
 
 
 def is_pointer(attribute: etree._Element) -> bool:
@@ -140,4 +140,4 @@ def main(schema: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "schema" / "tei_all.rng")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tei" / "schema" / "tei_all.rng")

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/contract.xsl"/>
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
   <xsl:include href="common/views.xsl"/>
@@ -17,6 +18,13 @@
   <xsl:include href="common/messages.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="html/core.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
@@ -24,7 +32,16 @@
   <xsl:include href="html/flags.xsl"/>
   <xsl:include href="html/transcription.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
+  <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="html/synoptic.xsl"/>
   <xsl:include href="html/namesdates.xsl"/>
   <xsl:include href="html/verse.xsl"/>
   <xsl:include href="html/drama.xsl"/>
+  <xsl:include href="html/correspondence.xsl"/>
+  <xsl:include href="html/registers.xsl"/>
+  <xsl:include href="html/rendition.xsl"/>
+  <xsl:include href="html/foreign.xsl"/>
+  <xsl:include href="html/speech.xsl"/>
+  <xsl:include href="html/corpus.xsl"/>
+  <xsl:include href="html/dictionary.xsl"/>
 </xsl:stylesheet>

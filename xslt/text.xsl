@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/contract.xsl"/>
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
   <xsl:include href="common/textcrit.xsl"/>
@@ -17,6 +18,13 @@
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
   <xsl:include href="common/messages.xsl"/>
+  <xsl:include href="common/titles.xsl"/>
+  <xsl:include href="common/correspondence.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/rendition.xsl"/>
+  <xsl:include href="common/speech.xsl"/>
+  <xsl:include href="common/corpus.xsl"/>
+  <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="text/core.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
@@ -26,4 +34,11 @@
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/verse.xsl"/>
   <xsl:include href="text/drama.xsl"/>
+  <xsl:include href="text/correspondence.xsl"/>
+  <xsl:include href="text/registers.xsl"/>
+  <xsl:include href="text/rendition.xsl"/>
+  <xsl:include href="text/foreign.xsl"/>
+  <xsl:include href="text/speech.xsl"/>
+  <xsl:include href="text/corpus.xsl"/>
+  <xsl:include href="text/dictionary.xsl"/>
 </xsl:stylesheet>

@@ -2,8 +2,8 @@
 
     python tei/schema/make_schema.py [path/to/tei_all.rng]
 
-Default input: ../shared/schema/tei_all.rng beside the repository. The output
-is committed, so editio never needs the shared folder at run time.
+Default input: tei_all.rng beside this script (TEI P5 4.11.0, see README.md).
+The output is committed.
 
 How: every element that editio does not render (the KEEP list) has its
 definition replaced by <notAllowed/>, then definitions no longer reachable
@@ -23,7 +23,7 @@ from lxml import etree
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
 HERE = Path(__file__).resolve().parent
-DEFAULT_SOURCE = HERE.parents[2] / "shared" / "schema" / "tei_all.rng"
+DEFAULT_SOURCE = HERE / "tei_all.rng"
 OUTPUT = HERE / "editio.rng"
 
 # The elements editio renders, plus the header elements editions use.

@@ -39,16 +39,16 @@
     <xsl:param name="primary"/>
     <!-- One search per language tried: what follows the entry is never empty
          (every text is, and a separator ends the table). -->
-    <xsl:variable name="exact" select="substring-after($catalogue-table, concat('&#xE010;', $l, '&#xE010;', $key, '='))"/>
+    <xsl:variable name="exact" select="substring-after($catalogue-table, concat($CATALOGUE_SEPARATOR, $l, $CATALOGUE_SEPARATOR, $key, '='))"/>
     <xsl:choose>
-      <xsl:when test="$exact != ''"><xsl:value-of select="substring-before($exact, '&#xE010;')"/></xsl:when>
+      <xsl:when test="$exact != ''"><xsl:value-of select="substring-before($exact, $CATALOGUE_SEPARATOR)"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="general" select="substring-after($catalogue-table, concat('&#xE010;', $primary, '&#xE010;', $key, '='))"/>
+        <xsl:variable name="general" select="substring-after($catalogue-table, concat($CATALOGUE_SEPARATOR, $primary, $CATALOGUE_SEPARATOR, $key, '='))"/>
         <xsl:choose>
-          <xsl:when test="$general != ''"><xsl:value-of select="substring-before($general, '&#xE010;')"/></xsl:when>
+          <xsl:when test="$general != ''"><xsl:value-of select="substring-before($general, $CATALOGUE_SEPARATOR)"/></xsl:when>
           <xsl:otherwise>
-            <xsl:variable name="english" select="substring-after($catalogue-table, concat('&#xE010;en&#xE010;', $key, '='))"/>
-            <xsl:value-of select="substring-before($english, '&#xE010;')"/>
+            <xsl:variable name="english" select="substring-after($catalogue-table, concat($CATALOGUE_SEPARATOR, 'en', $CATALOGUE_SEPARATOR, $key, '='))"/>
+            <xsl:value-of select="substring-before($english, $CATALOGUE_SEPARATOR)"/>
             <xsl:if test="$english = ''"><xsl:value-of select="$key"/></xsl:if>
           </xsl:otherwise>
         </xsl:choose>

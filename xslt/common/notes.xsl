@@ -6,6 +6,9 @@
     end      listed at the end of the text (@place end);
     margin   beside the text where it stands (@place margin*, left, right, ...);
     inline   in the running text (@place inline, display);
+    comment  a comment of a transcript of speech, in parentheses where it
+             stands (a note inside an utterance u, or beside utterances:
+             xslt/html/speech.xsl, xslt/text/speech.xsl);
     block    where it stands, as a block: it stands between blocks (in a div,
              in back), not inside running text.
   `note-standoff-target` returns the id a note standing apart (a block note,
@@ -30,6 +33,7 @@
       <xsl:when test="starts-with($place, 'margin') or starts-with($place, 'left') or starts-with($place, 'right')
           or starts-with($place, 'top') or $place = 'intercolumn' or $place = 'opposite' or $place = 'overleaf'">margin</xsl:when>
       <xsl:when test="$place = 'inline' or $place = 'display'">inline</xsl:when>
+      <xsl:when test="ancestor::tei:u or ((parent::tei:div or parent::tei:body) and ../tei:u)">comment</xsl:when>
       <xsl:when test="parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
           or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:back or self::tei:front
           or self::tei:body or self::tei:listBibl or self::tei:sp or self::tei:lg or self::tei:noteGrp

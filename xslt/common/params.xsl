@@ -42,6 +42,17 @@
        sigla on a witness's page. Empty: no link. editio build sets both. -->
   <xsl:param name="edition-page" select="''"/>
 
+  <!-- The synoptic view (view synoptic): the witnesses shown in columns, by
+       siglum or xml:id, space- or comma-separated, in the order of the list of
+       witnesses. Empty: the first `synoptic-max` witnesses (a wide tradition
+       has dozens); the page names the others. -->
+  <xsl:param name="synoptic-witnesses" select="''"/>
+  <xsl:param name="synoptic-max" select="'6'"/>
+
+  <!-- The synoptic page of this edition (a relative URL): the edition links
+       to it. editio build sets it for every critical edition. -->
+  <xsl:param name="synoptic-page" select="''"/>
+
   <!-- yes: the HTML page gets a table of contents. -->
   <xsl:param name="toc" select="'yes'"/>
 

@@ -181,7 +181,22 @@
       ' direction unicode-bidi writing-mode margin margin-top margin-right margin-bottom margin-left',
       ' padding padding-top padding-right padding-bottom padding-left border border-top border-right',
       ' border-bottom border-left border-style border-width border-color display float clear',
-      ' width max-width min-width height font-feature-settings text-orientation ')"/>
+      ' width max-width min-width height font-feature-settings text-orientation',
+      ' border-collapse border-spacing list-style-type transform',
+      ' fill fill-opacity stroke stroke-width stroke-opacity stroke-dasharray stroke-linecap stroke-linejoin opacity ')"/>
+
+  <!-- Properties whose values are keywords only, and the keywords. -->
+  <xsl:variable name="editio:css-keywords" select="concat(
+      '|font-style:normal italic oblique',
+      '|font-weight:normal bold bolder lighter 100 200 300 400 500 600 700 800 900',
+      '|text-transform:none capitalize uppercase lowercase full-width',
+      '|text-align:left right center justify start end',
+      '|float:left right none inline-start inline-end|clear:left right both none inline-start inline-end',
+      '|white-space:normal nowrap pre pre-wrap pre-line break-spaces',
+      '|font-variant:normal small-caps all-small-caps petite-caps all-petite-caps unicase titling-caps none',
+      '|text-decoration-style:solid double dotted dashed wavy',
+      '|border-collapse:collapse separate|direction:ltr rtl',
+      '|')"/>
 
   <!-- @style reduced to its safe declarations ('' if none). -->
   <xsl:template name="safe-style">
@@ -201,7 +216,16 @@
         <xsl:variable name="ok" select="$property != '' and $value != '' and $value-ok = 'yes'
             and translate($property, 'abcdefghijklmnopqrstuvwxyz-', '') = ''
             and contains($editio:style-properties, concat(' ', $property, ' '))"/>
-        <xsl:if test="not($ok) and normalize-space($decl) != '' and not($reported)">
+        <!-- a value CSS does not know for a property of keywords ("font-style: roman") is
+             left out without a word: browsers ignore it, validators refuse the page -->
+        <xsl:variable name="keywords" select="substring-before(substring-after($editio:css-keywords, concat('|', $property, ':')), '|')"/>
+        <xsl:variable name="known" select="$keywords = '' or contains(concat(' ', $keywords, ' inherit initial unset revert '),
+            concat(' ', translate($value, $editio:upper, $editio:lower), ' '))"/>
+        <!-- a browser's prefixed copy of an allowed property (-webkit-transform) is
+             left out without a word: it could not do more than the property -->
+        <xsl:variable name="vendor-copy" select="starts-with($property, '-') and $value-ok = 'yes'
+            and contains($editio:style-properties, concat(' ', substring-after(substring($property, 2), '-'), ' '))"/>
+        <xsl:if test="not($ok) and not($vendor-copy) and normalize-space($decl) != '' and not($reported)">
           <xsl:call-template name="editio:report-unsafe">
             <xsl:with-param name="what">style</xsl:with-param>
             <xsl:with-param name="value" select="$decl"/>
@@ -211,20 +235,20 @@
           <xsl:with-param name="style" select="substring-after($s, ';')"/>
           <xsl:with-param name="out">
             <xsl:value-of select="$out"/>
-            <xsl:if test="$ok">
+            <xsl:if test="$ok and $known">
               <xsl:if test="$out != ''"><xsl:text> </xsl:text></xsl:if>
               <xsl:value-of select="concat($property, ': ', $value, ';')"/>
             </xsl:if>
           </xsl:with-param>
-          <xsl:with-param name="reported" select="$reported or (not($ok) and normalize-space($decl) != '')"/>
+          <xsl:with-param name="reported" select="$reported or (not($ok) and not($vendor-copy) and normalize-space($decl) != '')"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- No escapes, comments, markup, at-rules or quotes that could hide them,
-       and no function but the colour ones (url(), image-set(), expression()
-       all are functions). -->
+       and no function but the colour ones and rotate() (url(), image-set(),
+       expression() all are functions; scale() or translate() could cover the page). -->
   <xsl:template name="editio:css-value-ok">
     <xsl:param name="value"/>
     <xsl:variable name="v" select="translate($value, $editio:upper, $editio:lower)"/>
@@ -238,7 +262,8 @@
         <xsl:variable name="last3" select="substring($before, string-length($before) - 2)"/>
         <xsl:variable name="last4" select="substring($before, string-length($before) - 3)"/>
         <xsl:choose>
-          <xsl:when test="$last3 = 'rgb' or $last3 = 'hsl' or $last4 = 'rgba' or $last4 = 'hsla'">
+          <xsl:when test="$last3 = 'rgb' or $last3 = 'hsl' or $last4 = 'rgba' or $last4 = 'hsla'
+              or ($before = 'rotate' or substring($before, string-length($before) - 6) = ' rotate')">
             <xsl:call-template name="editio:css-value-ok">
               <xsl:with-param name="value" select="substring-after($v, '(')"/>
             </xsl:call-template>

@@ -17,7 +17,7 @@
     exclude-result-prefixes="tei editio">
 
   <xsl:key name="witness-by-token" match="tei:witness | tei:listWit[@xml:id]"
-      use="@xml:id | @n | tei:abbr[@type='siglum'] | tei:head/tei:abbr[@type='siglum'] | @editio:wkey"/>
+      use="@xml:id | @n | @editio:siglum | @editio:wkey"/>
   <xsl:key name="app-by-section" match="tei:app" use="@editio:section"/>
   <xsl:key name="app-by-target" match="tei:app[@editio:target]" use="@editio:target"/>
 
@@ -45,16 +45,11 @@
   <xsl:variable name="witness-variants" select="false()"/>
   <xsl:variable name="hidden-kinds" select="concat(' ', normalize-space($hide-reading-types), ' ')"/>
 
-  <!-- A witness's siglum: abbr[@type=siglum], else @n, else its xml:id. -->
+  <!-- A witness's siglum, as prepare computed it (editio:siglum: abbr[@type=siglum],
+       else @n, else its xml:id, else its key). -->
   <xsl:template name="witness-siglum">
     <xsl:param name="w" select="."/>
-    <xsl:variable name="abbr" select="($w/tei:abbr[@type='siglum'] | $w/tei:head/tei:abbr[@type='siglum'])[1]"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($abbr)"><xsl:value-of select="normalize-space($abbr)"/></xsl:when>
-      <xsl:when test="normalize-space($w/@n)"><xsl:value-of select="normalize-space($w/@n)"/></xsl:when>
-      <xsl:when test="$w/@xml:id"><xsl:value-of select="$w/@xml:id"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$w/@editio:wkey"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="$w/@editio:siglum"/>
   </xsl:template>
 
   <!-- The sigla of a @wit or @source value, space-separated. -->
@@ -221,26 +216,87 @@
   <xsl:template match="tei:witStart" mode="app-text"><xsl:text> ‹inc.› </xsl:text></xsl:template>
   <xsl:template match="tei:witEnd" mode="app-text"><xsl:text> ‹des.› </xsl:text></xsl:template>
 
-  <!-- A reading as one normalized string; an empty reading is an omission. -->
+  <!-- A reading as one normalized string; an empty reading is an omission
+       (as the lemma of an entry: a dash). -->
   <xsl:template name="reading-string">
     <xsl:param name="r" select="."/>
+    <xsl:param name="as-lemma" select="false()"/>
     <xsl:variable name="raw"><xsl:apply-templates select="$r/node()" mode="app-text"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="normalize-space($raw) != ''"><xsl:value-of select="normalize-space($raw)"/></xsl:when>
-      <xsl:when test="$r/self::tei:lem">—</xsl:when>
+      <xsl:when test="$as-lemma or $r/self::tei:lem">—</xsl:when>
       <xsl:otherwise>om.</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- The lemma of an entry: the lem, or for an app pointing into the text
-       with @from/@to, the words of that span (editio:lemma, from prepare). -->
-  <xsl:template name="lemma-string">
-    <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
+  <!-- The reading an entry starts with (context: app): the lem; for an app of
+       readings only, the reading the edited text shows (its first), as a
+       printed apparatus takes the text's word as its lemma; none for an app
+       pointing into the text without a lem (its lemma is the span's words). -->
+  <xsl:template name="entry-head-rn">
+    <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
     <xsl:choose>
-      <xsl:when test="$lem"><xsl:call-template name="reading-string"><xsl:with-param name="r" select="$lem"/></xsl:call-template></xsl:when>
+      <xsl:when test="$own[self::tei:lem]"><xsl:value-of select="$own[self::tei:lem][1]/@editio:rn"/></xsl:when>
+      <xsl:when test="not(@editio:lemma)"><xsl:value-of select="$own[1]/@editio:rn"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The lemma of an entry: the head reading, or for an app pointing into
+       the text with @from/@to, the words of that span (editio:lemma, from prepare). -->
+  <xsl:template name="lemma-string">
+    <xsl:param name="head" select="(tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$head"><xsl:call-template name="reading-string"><xsl:with-param name="r" select="$head"/><xsl:with-param name="as-lemma" select="true()"/></xsl:call-template></xsl:when>
       <xsl:when test="@editio:lemma"><xsl:value-of select="@editio:lemma"/></xsl:when>
       <xsl:otherwise/>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Notes inside a reading (a marginal note of the witness, an editor's
+       remark on it): after the reading's sigla, in parentheses. Notes of
+       readings of nested apps belong to those apps' entries. -->
+  <xsl:template name="reading-notes">
+    <xsl:param name="r" select="."/>
+    <xsl:for-each select="$r//tei:note[normalize-space()][generate-id(ancestor::*[self::tei:lem or self::tei:rdg][1]) = generate-id($r)]">
+      <xsl:text> (</xsl:text><xsl:call-template name="app-note-string"/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A whole entry as plain text, without its reference (context: app):
+       `lemma WITS] reading WITS; reading WITS (detail) note`. The text
+       edition prints it; the HTML edition shows it beside the lemma. -->
+  <xsl:template name="entry-text">
+    <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
+    <xsl:variable name="head-rn"><xsl:call-template name="entry-head-rn"/></xsl:variable>
+    <xsl:variable name="head" select="$own[@editio:rn = $head-rn][1]"/>
+    <xsl:if test="$head or @editio:lemma">
+      <xsl:call-template name="lemma-string"><xsl:with-param name="head" select="$head"/></xsl:call-template>
+      <xsl:if test="$head/@wit or $head/@source">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$head"/></xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="reading-notes"><xsl:with-param name="r" select="$head"/></xsl:call-template>
+      <xsl:text>]</xsl:text>
+    </xsl:if>
+    <xsl:for-each select="$own[not(generate-id() = generate-id($head))]">
+      <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
+      <xsl:if test="$hidden != 'yes'">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="reading-string"/>
+        <xsl:if test="@wit or @source">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="reading-sigla"/>
+        </xsl:if>
+        <xsl:call-template name="reading-notes"/>
+        <xsl:if test="position() != last()">;</xsl:if>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="tei:witDetail">
+      <xsl:text> (</xsl:text><xsl:call-template name="witdetail-string"/><xsl:text>)</xsl:text>
+    </xsl:for-each>
+    <xsl:for-each select="tei:note[normalize-space()]">
+      <xsl:text> </xsl:text><xsl:call-template name="app-note-string"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A detail about some witnesses at this app: sigla, type, text. -->

@@ -40,8 +40,13 @@
   </xsl:template>
 
   <!-- 'yes' when a w directly follows a w or pc with no text between: the
-       source runs tokens together (<w>a</w><w>b</w>), the reader needs a space. -->
+       source runs tokens together (<w>a</w><w>b</w>), the reader needs a space;
+       not when @join says they join, after opening punctuation, nor between the
+       parts of a multiword token (prepare.py, editio.prepare.tokens, has set
+       every other gap between tokens). -->
   <xsl:template name="word-space-before">
-    <xsl:if test="self::tei:w and preceding-sibling::node()[1][self::tei:w or self::tei:pc]">yes</xsl:if>
+    <xsl:if test="self::tei:w and not(parent::tei:w) and not(@join = 'left' or @join = 'both')
+        and preceding-sibling::node()[1][self::tei:w or self::tei:pc][not(@join = 'right' or @join = 'both')]
+        [not(contains('([{«“‘¿¡„', substring(normalize-space(), string-length(normalize-space()))))]">yes</xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -29,21 +29,41 @@
       <xsl:call-template name="language-tag"><xsl:with-param name="lang" select="$doc-lang"/></xsl:call-template>
     </xsl:variable>
     <edition lang="{$page-lang}" dir="{$doc-dir}">
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <meta name="view" content="{$view}"/>
       <part name="metadata"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
-      <part name="toc"><xsl:if test="$toc = 'yes'"><xsl:call-template name="toc"/></xsl:if></part>
-      <part name="body">
-        <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
-        <xsl:call-template name="reading-switches"/>
-        <xsl:apply-templates select="/*/tei:text"/>
-        <xsl:call-template name="end-notes"/>
-        <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
-        <xsl:call-template name="witness-list"/>
-        <xsl:call-template name="flag-descriptions"/>
-      </part>
-      <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
-      <xsl:call-template name="apparatus-style-part"/>
+      <xsl:choose>
+        <!-- the witnesses of a critical edition side by side (html/synoptic.xsl) -->
+        <xsl:when test="$view = 'synoptic'">
+          <part name="body"><xsl:call-template name="synoptic-body"/></part>
+        </xsl:when>
+        <xsl:otherwise>
+          <part name="toc"><xsl:if test="$toc = 'yes'"><xsl:call-template name="toc"/></xsl:if></part>
+          <part name="body">
+            <!-- the synoptic page of a critical edition, where editio build made one -->
+            <xsl:if test="$synoptic-page != '' and not($witness-mode)">
+              <p class="editio-controls synoptic-link"><a href="{$synoptic-page}"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'synoptic'"/></xsl:call-template></a></p>
+            </xsl:if>
+            <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
+            <xsl:call-template name="reading-switches"/>
+            <xsl:apply-templates select="/*/tei:text"/>
+            <!-- the members of a teiCorpus (html/corpus.xsl) -->
+            <xsl:call-template name="corpus-members"/>
+            <!-- the registers of standOff (html/registers.xsl) -->
+            <xsl:call-template name="standoff-registers"/>
+            <xsl:call-template name="end-notes"/>
+            <!-- the list of witnesses of a critical edition (html/textcrit.xsl) -->
+            <xsl:call-template name="witness-list"/>
+            <xsl:call-template name="flag-descriptions"/>
+          </part>
+          <part name="index"><xsl:if test="$name-index = 'yes'"><xsl:call-template name="name-index"/></xsl:if></part>
+          <xsl:call-template name="apparatus-style-part"/>
+          <!-- the header's CSS renditions, scoped to the edition (html/rendition.xsl) -->
+          <xsl:call-template name="rendition-style-part"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <!-- a letter's sending and receiving, under the title (html/correspondence.xsl) -->
+      <xsl:call-template name="correspondence-part"/>
     </edition>
   </xsl:template>
 
@@ -90,6 +110,11 @@
       <xsl:if test="@rend">
         <xsl:variable name="rend"><xsl:call-template name="safe-class"><xsl:with-param name="rend" select="@rend"/></xsl:call-template></xsl:variable>
         <xsl:if test="$rend != ''"><xsl:value-of select="concat(' ', $rend)"/></xsl:if>
+      </xsl:if>
+      <!-- @rendition: the header's CSS renditions, else keywords (common/rendition.xsl) -->
+      <xsl:if test="@rendition">
+        <xsl:variable name="rendition"><xsl:call-template name="rendition-tokens"/></xsl:variable>
+        <xsl:if test="normalize-space($rendition) != ''"><xsl:value-of select="concat(' ', normalize-space($rendition))"/></xsl:if>
       </xsl:if>
     </xsl:attribute>
   </xsl:template>

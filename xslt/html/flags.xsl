@@ -16,7 +16,7 @@
 
   <xsl:variable name="flag-kinds" select="'citation-needed clarification-needed dubious verification-needed'"/>
 
-  <xsl:template match="tei:seg | tei:phr | tei:hi | tei:emph | tei:foreign | tei:term | tei:title | tei:mentioned | tei:gloss">
+  <xsl:template match="tei:seg | tei:phr | tei:hi | tei:emph | tei:foreign | tei:term | tei:title | tei:mentioned | tei:gloss" name="phrase-or-flag">
     <xsl:variable name="flag"><xsl:call-template name="editorial-flag"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$flag != ''"><xsl:call-template name="flag"><xsl:with-param name="kind" select="$flag"/></xsl:call-template></xsl:when>

@@ -81,15 +81,15 @@
     <q><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="header-text"/></q>
   </xsl:template>
   <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:code | tei:ident" mode="header-text">
-    <code>
-      <xsl:choose>
-        <xsl:when test="self::tei:tag">&lt;<xsl:apply-templates mode="header-text"/>&gt;</xsl:when>
-        <xsl:when test="self::tei:att">@<xsl:apply-templates mode="header-text"/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="header-text"/></xsl:otherwise>
-      </xsl:choose>
-    </code>
+    <code><xsl:call-template name="markup-open"/><xsl:apply-templates mode="header-text"/><xsl:call-template name="markup-close"/></code>
   </xsl:template>
   <xsl:template match="tei:lb" mode="header-text"><br/></xsl:template>
+  <!-- several people in one author, editor or respStmt: apart, not run together -->
+  <xsl:template match="tei:author/tei:name | tei:author/tei:persName | tei:editor/tei:name | tei:editor/tei:persName
+      | tei:respStmt/tei:name | tei:respStmt/tei:persName | tei:respStmt/tei:orgName" mode="header-text">
+    <xsl:apply-templates mode="header-text"/>
+    <xsl:if test="following-sibling::*[1][self::tei:name or self::tei:persName or self::tei:orgName]">;<xsl:if test="not(following-sibling::node()[1][self::text()])"><xsl:text> </xsl:text></xsl:if></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:note" mode="header-text">
     <xsl:text> (</xsl:text><xsl:apply-templates mode="header-text"/><xsl:text>)</xsl:text>
   </xsl:template>

@@ -35,6 +35,8 @@
     <xsl:variable name="placement"><xsl:call-template name="note-placement"/></xsl:variable>
     <xsl:variable name="target"><xsl:call-template name="note-standoff-target"/></xsl:variable>
     <xsl:choose>
+      <!-- a note inside a reading, in the edited text: its apparatus entry shows it -->
+      <xsl:when test="not(@editio:id) and not($witness-mode) and (ancestor::tei:rdg or ancestor::tei:lem)"/>
       <!-- a note editio did not number (inside an apparatus entry) -->
       <xsl:when test="not(@editio:id)">
         <xsl:call-template name="inline"><xsl:with-param name="class" select="'tei-note note-inline'"/></xsl:call-template>
@@ -138,7 +140,7 @@
   <!-- End notes (@place end) and the notes of standOff, after the text. -->
   <xsl:template name="end-notes">
     <xsl:variable name="notes">
-      <xsl:for-each select="/*/tei:text/descendant::tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
+      <xsl:for-each select="$editio:texts/descendant::tei:note[@editio:id][starts-with(translate(@place, 'END', 'end'), 'end')]">
         <xsl:call-template name="note-body"/>
       </xsl:for-each>
       <xsl:for-each select="/*/tei:standOff/descendant::tei:note[@editio:id]">

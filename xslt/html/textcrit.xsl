@@ -1,9 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   HTML edition: critical apparatus. The lemma is marked in the text
-  (span.app > span.lem, with a link to its entry); each division ends with a
-  positive apparatus (`section-apparatus`, called by textstructure):
-  li.app-entry: ref lemma WITS] reading WITS; reading WITS (span.rdg, span.wit).
+  (span.app, its place and entry made by html/apparatus.xsl, which also
+  writes each division's apparatus).
   With the `witness` parameter the text is the witness's own: its reading at
   each app (span.app[data-app][data-rdg], data-rdg the rank of the reading,
   empty when it has none there), its lacunae as [...], and no apparatus.
@@ -36,8 +35,7 @@
         <xsl:variable name="r" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
         <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
         <span class="app" id="{@editio:id}" data-app="{@editio:id}">
-          <span class="lem"><xsl:apply-templates select="$r/node()"/></span>
-          <xsl:call-template name="app-link"/>
+          <xsl:call-template name="app-place"><xsl:with-param name="content" select="$r/node()"/></xsl:call-template>
         </span>
         <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:otherwise>
@@ -104,11 +102,6 @@
     </editio:app>
   </xsl:template>
 
-  <xsl:template name="app-link">
-    <xsl:param name="app" select="."/>
-    <a class="app-link" href="#app-{$app/@editio:id}" aria-label="apparatus {$app/@editio:n}"/>
-  </xsl:template>
-
   <!-- The reading a witness has at an app, with the gap signs of the lacuna
        markers inside it (prepare moves them to the reading's edges). -->
   <xsl:template name="witness-reading">
@@ -145,11 +138,27 @@
         </xsl:for-each>
         <xsl:apply-templates/>
       </xsl:when>
+      <xsl:when test="count($apps) = 1 and not($apps/@to)">
+        <!-- one app on this element: the element is its lemma, as an app's in the text -->
+        <xsl:variable name="content" select="node()"/>
+        <xsl:variable name="in-link" select="ancestor-or-self::tei:ref[@target] or ancestor::tei:ptr or ancestor-or-self::*[@ref][self::tei:persName
+            or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs]"/>
+        <span class="app app-span app-start" id="{$id}" data-app="{$apps/@editio:id}">
+          <xsl:for-each select="$apps">
+            <xsl:call-template name="app-place">
+              <xsl:with-param name="content" select="$content"/>
+              <xsl:with-param name="in-link" select="$in-link"/>
+              <xsl:with-param name="notes-shown" select="true()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </span>
+      </xsl:when>
       <xsl:otherwise>
         <span class="app-span{substring(' app-start', 1, 10 * boolean(@editio:app-target))}{substring(' app-end', 1, 8 * boolean(@editio:app-end))}" id="{$id}">
           <xsl:apply-templates/>
         </span>
-        <xsl:for-each select="$apps"><xsl:call-template name="app-link"/></xsl:for-each>
+        <!-- several apps, or a span over several elements: a sign for each after its first element -->
+        <xsl:for-each select="$apps"><span class="app" id="{@editio:id}" data-app="{@editio:id}"><span class="app-at"><xsl:call-template name="app-link"/><xsl:call-template name="app-pop"/></span></span></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -210,71 +219,6 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- The apparatus of a division (context: div, body, front or back):
-       its own apps, not those of nested divisions. -->
-  <xsl:template name="section-apparatus">
-    <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
-    <xsl:if test="not($witness-mode) and @editio:sect and $apps">
-      <ol class="apparatus">
-        <xsl:for-each select="$apps">
-          <xsl:call-template name="apparatus-entry"/>
-        </xsl:for-each>
-      </ol>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="apparatus-entry">
-    <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
-    <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
-    <!-- An app inside a reading is not in the text: link to the outermost app. -->
-    <xsl:variable name="host" select="(self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]"/>
-    <xsl:variable name="back">
-      <xsl:choose>
-        <xsl:when test="$host/@editio:target"><xsl:value-of select="$host/@editio:target"/></xsl:when>
-        <xsl:when test="not($host/@from) and not($host/ancestor::tei:listApp)"><xsl:value-of select="$host/@editio:id"/></xsl:when>
-      </xsl:choose>
-    </xsl:variable>
-    <li class="app-entry" id="app-{@editio:id}" data-app="{@editio:id}">
-      <xsl:choose>
-        <xsl:when test="$back != ''"><a class="app-ref" href="#{$back}"><xsl:value-of select="@editio:appref"/></a></xsl:when>
-        <xsl:otherwise><span class="app-ref"><xsl:value-of select="@editio:appref"/></span></xsl:otherwise>
-      </xsl:choose>
-      <xsl:if test="$lem or @editio:lemma">
-        <xsl:text> </xsl:text>
-        <span class="lem"><xsl:call-template name="lemma-string"/></span>
-        <xsl:if test="$lem/@wit or $lem/@source">
-          <xsl:text> </xsl:text>
-          <span class="wit"><xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template></span>
-        </xsl:if>
-        <xsl:text>]</xsl:text>
-      </xsl:if>
-      <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
-        <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
-        <xsl:if test="$hidden != 'yes'">
-          <span class="reading{substring(' rdg-type-', 1, 10 * boolean(@type))}{translate(@type, '.#:', '___')}{substring(' rdg-cause-', 1, 11 * boolean(@cause))}{translate(@cause, '.#:', '___')}">
-            <xsl:text> </xsl:text>
-            <span class="{substring('rdg', 1, 3 * boolean(self::tei:rdg))}{substring('lem-alt', 1, 7 * boolean(self::tei:lem))}" data-rn="{@editio:rn}">
-              <xsl:call-template name="reading-string"/>
-            </span>
-            <xsl:if test="@wit or @source">
-              <xsl:text> </xsl:text>
-              <span class="wit"><xsl:call-template name="reading-sigla"/></span>
-            </xsl:if>
-            <xsl:if test="position() != last()">;</xsl:if>
-          </span>
-        </xsl:if>
-      </xsl:for-each>
-      <xsl:for-each select="tei:witDetail">
-        <xsl:text> </xsl:text>
-        <span class="witDetail">(<xsl:call-template name="witdetail-string"/>)</span>
-      </xsl:for-each>
-      <xsl:for-each select="tei:note[normalize-space()]">
-        <xsl:text> </xsl:text>
-        <span class="app-note"><xsl:call-template name="app-note-string"/></span>
-      </xsl:for-each>
-    </li>
   </xsl:template>
 
   <!-- The list of sigla, with the switch between witnesses' texts: with

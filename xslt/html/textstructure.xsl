@@ -27,10 +27,23 @@
         <xsl:with-param name="class" select="concat('tei-div', substring(concat(' div-', translate(@type,
             translate(@type, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', ''), '')), 1 div boolean(@type)))"/>
       </xsl:call-template>
-      <xsl:apply-templates/>
-      <xsl:call-template name="section-notes"/>
-      <!-- the critical apparatus of this division (html/textcrit.xsl) -->
-      <xsl:call-template name="section-apparatus"/>
+      <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>
+      <xsl:choose>
+        <!-- a critical edition: the apparatus of the division's own text (its
+             title, say) follows that text, before the first subdivision -->
+        <xsl:when test="$sub and @editio:sect and not($witness-mode)">
+          <xsl:apply-templates select="$sub/preceding-sibling::node()"/>
+          <xsl:call-template name="section-apparatus"/>
+          <xsl:apply-templates select="$sub | $sub/following-sibling::node()"/>
+          <xsl:call-template name="section-notes"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates/>
+          <xsl:call-template name="section-notes"/>
+          <!-- the critical apparatus of this division (html/textcrit.xsl) -->
+          <xsl:call-template name="section-apparatus"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
   </xsl:template>
 
@@ -65,9 +78,7 @@
     <xsl:call-template name="block"/>
   </xsl:template>
 
-  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:address | tei:addrLine">
-    <xsl:call-template name="inline"/>
-  </xsl:template>
+  <!-- salute, signed, dateline, address, addrLine: html/correspondence.xsl -->
 
   <!-- A generated division (divGen): editio generates only the page-level
        table of contents and index; nothing to render here. -->
@@ -197,7 +208,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$url = ''">
-        <span class="tei-graphic editio-missing">[<xsl:value-of select="$label"/>]</span>
+        <!-- (generated words: a label, as the text edition, which has none, agrees) -->
+        <span class="tei-graphic editio-missing editio-label">[<xsl:value-of select="$label"/>]</span>
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
       <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
@@ -277,7 +289,24 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
+    <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:id]"/>
+    <xsl:choose>
+      <!-- a pointer to a note is a reference to it, as the note's own marker is -->
+      <xsl:when test="starts-with(normalize-space(@target), '#') and $note">
+        <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
+        <sup class="editio-noteref tei-ptr">
+          <xsl:choose>
+            <xsl:when test="$may = 'yes'"><a href="#{$note/@editio:id}" role="doc-noteref"><span class="visually-hidden"><xsl:value-of select="concat(' ', $label-note-marker, ' ')"/></span><xsl:value-of select="$note/@editio:n"/></a></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$note/@editio:n"/></xsl:otherwise>
+          </xsl:choose>
+        </sup>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ptr-link"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ptr-link">
     <xsl:variable name="href"><xsl:call-template name="link-href"/></xsl:variable>
     <xsl:variable name="may"><xsl:call-template name="may-link"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="ptr-text"/></xsl:variable>

@@ -27,21 +27,19 @@
       tei:docTitle tei:castList tei:castGroup tei:choice tei:subst
       tei:floatingText tei:listPerson tei:listPlace"/>
 
-  <xsl:variable name="NOWRAP" select="'&#xE000;'"/>
-  <xsl:variable name="HANG" select="'&#xE001;'"/>
-  <xsl:variable name="BR" select="'&#xE004;'"/>
-  <xsl:variable name="L0" select="'&#xE005;'"/>
-  <xsl:variable name="L1" select="'&#xE006;'"/>
-  <xsl:variable name="CELL" select="'&#xE007;'"/>
   <xsl:variable name="SPACES" select="'                                                            '"/>
 
   <xsl:template match="/">
     <edition lang="{$doc-lang}">
       <xsl:attribute name="dir"><xsl:call-template name="direction"/></xsl:attribute>
-      <title><xsl:apply-templates select="/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="plain"/></title>
+      <title><xsl:apply-templates select="$document-title" mode="plain"/></title>
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- the members of a teiCorpus (text/corpus.xsl) -->
+        <xsl:call-template name="corpus-members"/>
+        <!-- the registers of standOff (text/registers.xsl) -->
+        <xsl:call-template name="standoff-registers"/>
         <!-- the sigla of a critical edition, where the HTML page lists them (text/textcrit.xsl) -->
         <xsl:call-template name="witness-list"/>
       </part>
@@ -73,7 +71,7 @@
   <xsl:template name="text-node">
     <xsl:choose>
       <xsl:when test="$any-preserve and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
-        <xsl:value-of select="translate(., ' &#9;&#10;&#13;', '&#xE003;&#xE003;&#xE004;')"/>
+        <xsl:value-of select="translate(., ' &#9;&#10;&#13;', concat($KEEP_SPACE, $KEEP_SPACE, $BREAK))"/>
       </xsl:when>
       <!-- Line breaks and tabs of the source are spaces (a newline here would
            end the logical line). libxml2's translate() builds its result a
@@ -110,14 +108,14 @@
        builds a node-set for every ancestor, which costs more than three walks) -->
   <xsl:template name="block-break">
     <xsl:choose>
-      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"><xsl:value-of select="$BREAK"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="line-break">
     <xsl:param name="in-entry" select="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
     <xsl:choose>
-      <xsl:when test="$in-entry"><xsl:value-of select="$BR"/></xsl:when>
+      <xsl:when test="$in-entry"><xsl:value-of select="$BREAK"/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -144,14 +142,13 @@
   <!-- An editorial label: printed, but not part of the reading text. -->
   <xsl:template name="label">
     <xsl:param name="text"/>
-    <xsl:value-of select="concat($L0, $text, $L1)"/>
+    <xsl:value-of select="concat($LABEL_START, $text, $LABEL_END)"/>
   </xsl:template>
 
   <!-- Phrase-level elements: their text, nothing added. -->
   <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
       | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
-      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:code | tei:ident
-      | tei:val | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
+      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
       | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
       | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
     <xsl:apply-templates/>
@@ -163,15 +160,25 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Names of the markup, as TEI documentation prints them. -->
-  <xsl:template match="tei:gi | tei:tag">&lt;<xsl:apply-templates/>&gt;</xsl:template>
-  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
+  <!-- Names of the markup (gi, tag, att, val, code, ident): text/rendition.xsl. -->
 
   <!-- A pointer has no text of its own: it shows, as a label, the text the
        HTML edition gives its link (common/core.xsl ptr-text): addresses as
        <URL>, a place in the text as [→ its heading or note number]. -->
-  <xsl:template match="tei:ptr">
+  <xsl:template match="tei:ptr" name="ptr">
     <xsl:variable name="text"><xsl:call-template name="ptr-text"/></xsl:variable>
+    <xsl:variable name="note" select="key('editio-xml-id', substring(substring-before(concat(normalize-space(@target), ' '), ' '), 2))[1][self::tei:note][@editio:n]"/>
+    <xsl:choose>
+      <!-- a pointer to a note: the note's marker, [n], as where the note stands -->
+      <xsl:when test="starts-with(normalize-space(@target), '#') and $note">
+        <xsl:call-template name="label"><xsl:with-param name="text" select="concat('[', $note/@editio:n, ']')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ptr-label"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ptr-label">
+    <xsl:param name="text"/>
     <xsl:variable name="said" select="normalize-space($text)"/>
     <xsl:if test="$said != ''">
       <xsl:call-template name="label">

@@ -11,8 +11,9 @@
 
   <xsl:template match="tei:teiHeader" mode="metadata">
     <xsl:variable name="ts" select="tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="main" select="($ts/tei:title[@type = 'main'] | $ts/tei:title[not(@type)])[1] | $ts/tei:title[1][not(../tei:title[@type = 'main'] or ../tei:title[not(@type)])]"/>
-    <xsl:text>&#xE008;=</xsl:text>
+    <!-- the document's own title (common/titles.xsl) -->
+    <xsl:variable name="main" select="$document-title"/>
+    <xsl:value-of select="concat($HEADING, '=')"/>
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates select="$main" mode="plain"/>
     <xsl:text>&#10;</xsl:text>
@@ -22,6 +23,8 @@
       <xsl:apply-templates select="." mode="plain"/>
     </xsl:for-each>
     <xsl:text>&#10;</xsl:text>
+    <!-- a letter's sending and receiving (text/correspondence.xsl) -->
+    <xsl:call-template name="correspondence-lines"/>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'header.author'"/>
       <xsl:with-param name="items" select="$ts/tei:author"/>
@@ -82,6 +85,12 @@
       <xsl:if test="normalize-space()"><xsl:text> </xsl:text></xsl:if>
       <xsl:value-of select="concat('&lt;', $url, '&gt;')"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- several people in one author or editor: apart, not run together -->
+  <xsl:template match="tei:author/tei:name | tei:author/tei:persName | tei:editor/tei:name | tei:editor/tei:persName" mode="plain">
+    <xsl:apply-templates mode="plain"/>
+    <xsl:if test="following-sibling::*[1][self::tei:name or self::tei:persName]">;<xsl:if test="not(following-sibling::node()[1][self::text()])"><xsl:text> </xsl:text></xsl:if></xsl:if>
   </xsl:template>
 
   <!-- Source descriptions: blocks inside become sentences of one line. -->

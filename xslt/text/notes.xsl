@@ -49,10 +49,11 @@
   <xsl:key name="notes-by-type" match="tei:text//tei:note[@editio:n][not(@place = 'inline' or @place = 'display')]
       [@target or not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4
       or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:back or parent::tei:front
-      or parent::tei:body or parent::tei:listBibl or parent::tei:sp or parent::tei:lg)]" use="string(@type)"/>
+      or parent::tei:body or parent::tei:listBibl or parent::tei:sp or parent::tei:lg)][not(ancestor::tei:u)]" use="string(@type)"/>
 
   <xsl:template name="notes-section">
-    <xsl:variable name="notes" select="/*/tei:text/descendant::tei:note[@editio:n]"/>
+    <!-- (the text, or the texts of a corpus's members: common/corpus.xsl) -->
+    <xsl:variable name="notes" select="$editio:texts/descendant::tei:note[@editio:n]"/>
     <!-- One representative per type: the distinct @type values (EXSLT, hashed)
          and one untyped note. Testing every note against key(...)[1] was
          quadratic (each key() call copies its whole group): 16,000 notes took
@@ -65,7 +66,7 @@
       <xsl:sort data-type="number" select="count(key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/preceding::tei:note
           | key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]/ancestor::tei:note)"/>
       <xsl:variable name="first" select="key('notes-by-type', string(self::*/@type | self::node()[not(self::*)]))[1]"/>
-      <xsl:text>&#10;&#10;&#xE008;=</xsl:text>
+      <xsl:value-of select="concat('&#10;&#10;', $HEADING, '=')"/>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'notes'"/></xsl:call-template>
       <xsl:if test="position() > 1 and $first/@type"><xsl:value-of select="concat(' (', $first/@type, ')')"/></xsl:if>
       <xsl:text>&#10;</xsl:text>
@@ -90,7 +91,7 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:seg | tei:span">
+  <xsl:template match="tei:seg | tei:span" name="seg-or-flag">
     <xsl:variable name="key"><xsl:call-template name="editorial-flag"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$key = ''"><xsl:apply-templates/></xsl:when>

@@ -13,6 +13,10 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
+  <!-- The edited text of a critical edition numbers its lines, and its
+       apparatus is keyed to them (-p line-numbers=no: by paragraph). -->
+  <xsl:variable name="apparatus-lines" select="$line-numbers = 'yes' and not($witness-mode) and boolean(/*/@editio:apps)"/>
+
   <xsl:template match="tei:app">
     <xsl:choose>
       <xsl:when test="@editio:target or @from or ancestor::tei:listApp"/>
@@ -28,7 +32,9 @@
         <!-- the lemma, else (readings only) the first reading -->
         <xsl:variable name="r" select="((tei:lem | tei:rdgGrp//tei:lem[@editio:rn])[1] | (tei:rdg | tei:rdgGrp//tei:rdg[@editio:rn])[not(current()/tei:lem | current()/tei:rdgGrp//tei:lem[@editio:rn])][1])[1]"/>
         <xsl:call-template name="app-space-before"><xsl:with-param name="r" select="$r"/></xsl:call-template>
+        <xsl:if test="$apparatus-lines"><xsl:value-of select="concat($LABEL_START, $APP_START, @editio:n, $LABEL_END)"/></xsl:if>
         <xsl:apply-templates select="$r/node()"/>
+        <xsl:if test="$apparatus-lines"><xsl:value-of select="concat($LABEL_START, $APP_END, @editio:n, $LABEL_END)"/></xsl:if>
         <xsl:call-template name="app-space-after"><xsl:with-param name="r" select="$r"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -45,8 +51,14 @@
 
   <xsl:template match="tei:listApp"/>
 
-  <!-- Targets of double-end-point apps: called by common/app-targets.xsl. -->
+  <!-- Targets of double-end-point apps: called by common/app-targets.xsl.
+       In the edited text, where each app's span starts and ends (for the
+       line numbers of the apparatus). -->
   <xsl:template name="app-target-element">
+    <xsl:variable name="apps" select="key('app-by-target', @xml:id)"/>
+    <xsl:if test="$apparatus-lines">
+      <xsl:for-each select="$apps"><xsl:value-of select="concat($LABEL_START, $APP_START, @editio:n, $LABEL_END)"/></xsl:for-each>
+    </xsl:if>
     <xsl:if test="$witness-mode">
       <xsl:for-each select="key('app-by-target', @xml:id)">
         <xsl:variable name="rank"><xsl:call-template name="witness-reading-rank"/></xsl:variable>
@@ -55,6 +67,19 @@
       </xsl:for-each>
     </xsl:if>
     <xsl:apply-templates/>
+    <xsl:if test="$apparatus-lines">
+      <!-- spans of one element end here; longer ones at their @to (editio:app-end) -->
+      <xsl:for-each select="$apps[not(@to) or normalize-space(@to) = normalize-space(@from)]"><xsl:value-of select="concat($LABEL_START, $APP_END, @editio:n, $LABEL_END)"/></xsl:for-each>
+      <xsl:call-template name="app-end-markers"><xsl:with-param name="list" select="normalize-space(@editio:app-end)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="app-end-markers">
+    <xsl:param name="list"/>
+    <xsl:if test="$list != ''">
+      <xsl:value-of select="concat($LABEL_START, $APP_END, substring-before(concat($list, ' '), ' '), $LABEL_END)"/>
+      <xsl:call-template name="app-end-markers"><xsl:with-param name="list" select="substring-after($list, ' ')"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd">
@@ -79,52 +104,33 @@
     <xsl:if test="$hidden != 'yes'"><xsl:call-template name="text-node"/></xsl:if>
   </xsl:template>
 
+  <!-- The apparatus of a division (context: div, body, front or back): its
+       own apps, one entry a line, `REF entry`. With line numbers
+       ($apparatus-lines) REF is a placeholder the layout replaces with the
+       printed line (or lines) of the lemma, and joins the entries of a line
+       with ' | ' (src/editio/render/linenumbers.py): the line of the app's
+       own lemma, else (an app inside a reading the text does not show) of
+       the outermost app, else its paragraph. -->
   <xsl:template name="section-apparatus">
     <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
     <xsl:if test="not($witness-mode) and @editio:sect and $apps">
       <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:if test="$apparatus-lines"><xsl:value-of select="$UNNUMBERED"/></xsl:if>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
       <xsl:for-each select="$apps">
-        <xsl:call-template name="apparatus-entry"/>
+        <xsl:choose>
+          <xsl:when test="$apparatus-lines">
+            <xsl:value-of select="concat($APP_REF, @editio:n, $FIELD_END, (self::tei:app[not(ancestor::tei:rdg)] | ancestor::tei:app[last()][current()/ancestor::tei:rdg])[1]/@editio:n, $FIELD_END, @editio:appref, $FIELD_END)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="@editio:appref"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="entry-text"/>
         <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="apparatus-entry">
-    <xsl:variable name="own" select="tei:lem | tei:rdg | tei:rdgGrp//tei:lem[@editio:rn] | tei:rdgGrp//tei:rdg[@editio:rn]"/>
-    <xsl:variable name="lem" select="$own[self::tei:lem][1]"/>
-    <xsl:value-of select="@editio:appref"/>
-    <!-- Without a lemma (readings only) the entry lists the readings. -->
-    <xsl:if test="$lem or @editio:lemma">
-      <xsl:text> </xsl:text>
-      <xsl:call-template name="lemma-string"/>
-      <xsl:if test="$lem/@wit or $lem/@source">
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="reading-sigla"><xsl:with-param name="r" select="$lem"/></xsl:call-template>
-      </xsl:if>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
-    <xsl:for-each select="$own[not(generate-id() = generate-id($lem))]">
-      <xsl:variable name="hidden"><xsl:call-template name="reading-hidden"/></xsl:variable>
-      <xsl:if test="$hidden != 'yes'">
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="reading-string"/>
-        <xsl:if test="@wit or @source">
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="reading-sigla"/>
-        </xsl:if>
-        <xsl:if test="position() != last()">;</xsl:if>
-      </xsl:if>
-    </xsl:for-each>
-    <xsl:for-each select="tei:witDetail">
-      <xsl:text> (</xsl:text><xsl:call-template name="witdetail-string"/><xsl:text>)</xsl:text>
-    </xsl:for-each>
-    <xsl:for-each select="tei:note[normalize-space()]">
-      <xsl:text> </xsl:text><xsl:call-template name="app-note-string"/>
-    </xsl:for-each>
   </xsl:template>
 
   <!-- The sigla (called at the end of the body, as the HTML page lists
@@ -134,7 +140,7 @@
     <xsl:variable name="witnesses" select="/*/tei:teiHeader//tei:witness | /*/tei:standOff//tei:witness"/>
     <xsl:if test="$witnesses">
       <xsl:text>&#10;&#10;</xsl:text>
-      <xsl:value-of select="$L0"/>
+      <xsl:value-of select="$LABEL_START"/>
       <xsl:call-template name="message"><xsl:with-param name="key" select="'witnesses'"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
       <xsl:for-each select="$witnesses">
@@ -144,7 +150,7 @@
         <xsl:if test="normalize-space($raw)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space($raw)"/></xsl:if>
         <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
-      <xsl:value-of select="$L1"/>
+      <xsl:value-of select="$LABEL_END"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
@@ -154,7 +160,7 @@
        edition's aside. -->
   <xsl:template match="tei:text//tei:interpGrp" priority="1">
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:value-of select="$L0"/>
+    <xsl:value-of select="$LABEL_START"/>
     <xsl:for-each select="tei:interp">
       <xsl:value-of select="@xml:id"/>
       <xsl:if test="@type"><xsl:text> (</xsl:text><xsl:value-of select="@type"/>)</xsl:if>
@@ -163,7 +169,7 @@
       <xsl:value-of select="normalize-space($raw)"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
-    <xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_END"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -15,16 +15,36 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- The apparatus (xslt/text/textcrit.xsl) follows the text of each division. -->
+  <!-- The apparatus (xslt/text/textcrit.xsl) follows the text of each division,
+       before its first subdivision if it has some (a title's apparatus
+       follows the title). A division with an apparatus of its own numbers its
+       lines (LINES_START ... LINES_END; src/editio/render/linenumbers.py). -->
   <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
       | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:apply-templates/>
-    <xsl:text>&#10;&#10;</xsl:text>
-    <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
-    <xsl:value-of select="$L0"/>
-    <xsl:call-template name="section-apparatus"/>
-    <xsl:value-of select="$L1"/>
+    <xsl:variable name="lines" select="$apparatus-lines and @editio:sect and key('app-by-section', @editio:sect)"/>
+    <xsl:if test="$lines"><xsl:value-of select="concat($LINES_START, '&#10;')"/></xsl:if>
+    <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$sub and @editio:sect and not($witness-mode)">
+        <xsl:apply-templates select="$sub/preceding-sibling::node()"/>
+        <xsl:text>&#10;&#10;</xsl:text>
+        <xsl:value-of select="$LABEL_START"/>
+        <xsl:call-template name="section-apparatus"/>
+        <xsl:value-of select="$LABEL_END"/>
+        <xsl:apply-templates select="$sub | $sub/following-sibling::node()"/>
+        <xsl:text>&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates/>
+        <xsl:text>&#10;&#10;</xsl:text>
+        <!-- The apparatus is editorial matter: one label, left out of comparisons of the reading text. -->
+        <xsl:value-of select="$LABEL_START"/>
+        <xsl:call-template name="section-apparatus"/>
+        <xsl:value-of select="$LABEL_END"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$lines"><xsl:value-of select="concat('&#10;', $LINES_END, '&#10;')"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:head">
@@ -32,8 +52,8 @@
     <xsl:call-template name="block-break"/>
     <xsl:choose>
       <xsl:when test="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
-      <xsl:when test="$level = 1 or parent::tei:body or parent::tei:front or parent::tei:back">&#xE008;=</xsl:when>
-      <xsl:when test="$level = 2">&#xE008;-</xsl:when>
+      <xsl:when test="$level = 1 or parent::tei:body or parent::tei:front or parent::tei:back"><xsl:value-of select="concat($HEADING, '=')"/></xsl:when>
+      <xsl:when test="$level = 2"><xsl:value-of select="concat($HEADING, '-')"/></xsl:when>
     </xsl:choose>
     <xsl:call-template name="indent"/>
     <xsl:value-of select="$HANG"/>
@@ -74,7 +94,7 @@
     <xsl:call-template name="block-break"/>
     <xsl:call-template name="indent"/>
     <xsl:value-of select="$HANG"/>
-    <xsl:value-of select="$L0"/>[<xsl:value-of select="normalize-space(.)"/>]<xsl:value-of select="$L1"/>
+    <xsl:value-of select="$LABEL_START"/>[<xsl:value-of select="normalize-space(.)"/>]<xsl:value-of select="$LABEL_END"/>
     <xsl:call-template name="block-break"/>
   </xsl:template>
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject | tei:divGen | tei:formula[not(normalize-space())]"/>
@@ -118,9 +138,9 @@
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="list-indent"/>
         <xsl:choose>
-          <xsl:when test="@n"><xsl:value-of select="concat($L0, @n, $L1, ' ')"/></xsl:when>
+          <xsl:when test="@n"><xsl:value-of select="concat($LABEL_START, @n, $LABEL_END, ' ')"/></xsl:when>
           <xsl:when test="contains(concat(../@type, ../@rend), 'ordered') or contains(concat(../@type, ../@rend), 'numbered')">
-            <xsl:value-of select="concat($L0, count(preceding-sibling::tei:item) + 1, '.', $L1, ' ')"/>
+            <xsl:value-of select="concat($LABEL_START, count(preceding-sibling::tei:item) + 1, '.', $LABEL_END, ' ')"/>
           </xsl:when>
           <xsl:otherwise>- </xsl:otherwise>
         </xsl:choose>
@@ -153,7 +173,7 @@
 
   <!-- Addresses: one line each. -->
   <xsl:template match="tei:addrLine">
-    <xsl:value-of select="$BR"/>
+    <xsl:value-of select="$BREAK"/>
     <xsl:apply-templates/>
   </xsl:template>
 </xsl:stylesheet>

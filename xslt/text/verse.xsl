@@ -11,7 +11,8 @@
     xmlns:editio="urn:editio"
     exclude-result-prefixes="tei editio">
 
-  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and boolean(/*/tei:text/descendant::tei:l[@n])"/>
+  <!-- (a critical edition numbers all its lines instead: text/textcrit.xsl) -->
+  <xsl:variable name="numbered-verse" select="$line-numbers = 'yes' and not($apparatus-lines) and boolean(/*/tei:text/descendant::tei:l[@n])"/>
 
   <xsl:template match="tei:lg">
     <xsl:call-template name="block-break"/>
@@ -30,10 +31,10 @@
     <xsl:variable name="in-entry" select="ancestor::tei:note or ancestor::tei:item or ancestor::tei:cell"/>
     <xsl:call-template name="line-break"><xsl:with-param name="in-entry" select="$in-entry"/></xsl:call-template>
     <xsl:if test="not($in-entry)">
-      <xsl:value-of select="$NOWRAP"/>
+      <xsl:value-of select="$NO_WRAP"/>
       <xsl:choose>
         <xsl:when test="$numbered-verse and string(number(@n)) != 'NaN' and number(@n) mod 5 = 0">
-          <xsl:value-of select="concat($L0, substring('     ', string-length(@n) + 1), @n, $L1, '  ')"/>
+          <xsl:value-of select="concat($LABEL_START, substring('     ', string-length(@n) + 1), @n, $LABEL_END, '  ')"/>
         </xsl:when>
         <xsl:when test="$numbered-verse"><xsl:text>       </xsl:text></xsl:when>
         <xsl:otherwise><xsl:text>    </xsl:text></xsl:otherwise>

@@ -13,11 +13,11 @@ import unicodedata
 from lxml import etree
 
 from editio import __version__
-from editio.load.document import TEI_NS
+from editio.core.namespaces import TEI_NS
 from editio.render.page import environment
 
-_T = f"{{{TEI_NS}}}"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import XML_LANG as _XML_LANG
 NS = {"t": TEI_NS}
 # Inside names and titles these carry no reading text (ids, notes).
 _SKIP = {f"{_T}note", f"{_T}idno", f"{_T}ptr"}
@@ -58,23 +58,39 @@ def _first(root, *paths: str):
     return None
 
 
+def _people(element) -> list[str]:
+    """An author or editor: one person, or several names in one element
+    (<editor><name>A</name><name>B</name></editor> is two people, not "A B")."""
+    names = _xpath("t:name | t:persName | t:orgName")(element)
+    if len(names) > 1:
+        return [_plain(n) for n in names]
+    return [_plain(element)]
+
+
 def entry_for(tree) -> dict:
-    """Title, responsibility, date and language of a document, as plain strings."""
+    """Title, responsibility, date, place (of a letter's sending) and language of a document, as plain strings."""
     root = tree.getroot()
     stmt = _first(root, "t:teiHeader/t:fileDesc/t:titleStmt")
     title, responsibility = "", ""
     if stmt is not None:
-        main = _first(stmt, "t:title[@type='main']", "t:title[not(@type)]", "t:title")
+        # the document's own title before a series title (as xslt/common/titles.xsl)
+        main = _first(stmt, "t:title[@type='main'][not(@level='s' or @level='j')]", "t:title[@level='a' or @level='m']",
+                      "t:title[not(@type)][not(@level='s' or @level='j')]", "t:title")
         title = _plain(main) if main is not None else ""
-        people = [_plain(a) for a in _xpath("t:author")(stmt)]
-        people += [f"{_plain(e)} (ed.)" for e in _xpath("t:editor")(stmt)]
+        people = [p for a in _xpath("t:author")(stmt) for p in _people(a)]
+        people += [f"{p} (ed.)" for e in _xpath("t:editor")(stmt) for p in _people(e)]
         if not people:
             for resp in _xpath("t:respStmt")(stmt):
                 names = [_plain(n) for n in resp if isinstance(n.tag, str) and n.tag != f"{_T}resp"]
                 people += [n for n in names if n]
         responsibility = "; ".join(dict.fromkeys(p for p in people if p))
+    # a letter's date and place are those of its sending (correspDesc), not of archival notes
+    sent = _first(root, "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']",
+                  "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction")
     date_el = _first(
         root,
+        "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']/t:date",
+        "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction/t:date",
         "t:teiHeader/t:profileDesc/t:creation//t:date",
         "t:teiHeader/t:fileDesc/t:sourceDesc//t:date",
         "t:teiHeader/t:fileDesc/t:publicationStmt/t:date",
@@ -82,9 +98,13 @@ def entry_for(tree) -> dict:
     date = ""
     if date_el is not None:
         date = _plain(date_el) or date_el.get("when") or date_el.get("notBefore") or ""
+    place = ""
+    if sent is not None:
+        place_el = _first(sent, "t:placeName", "t:settlement", "t:*[t:placeName]")
+        place = _plain(place_el) if place_el is not None else ""
     text = _first(root, "t:text")
     lang = (text.get(_XML_LANG) if text is not None else None) or root.get(_XML_LANG) or ""
-    entry = {"title": title, "responsibility": responsibility, "date": date, "lang": lang}
+    entry = {"title": title, "responsibility": responsibility, "date": date, "place": place, "lang": lang}
     return {k: unicodedata.normalize("NFC", v) for k, v in entry.items()}
 
 

@@ -10,6 +10,8 @@ the output folder; sources are never written.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import signal
 from dataclasses import dataclass, field
@@ -47,7 +49,6 @@ class BuildOptions:
     strict: bool = False  # findings are errors; stop at the first document with one
     force: bool = False  # rebuild up-to-date documents too
     jobs: int = 0  # worker processes; 0: one per CPU
-    index: bool = True
 
     def options_for(self, fmt: str) -> PublishOptions:
         return dict(self.publish_by_format).get(fmt, self.publish)
@@ -90,6 +91,7 @@ class Source:
     key: str  # absolute path
     path: Path  # as the user named it
     rel: str  # output name without suffix, relative to the output folder
+    root: str = ""  # the PATH it was found under (its folder if a file): XIncludes may reach inside it
 
 
 def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnostic] | None = None) -> list[Source]:
@@ -134,7 +136,7 @@ def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnosti
         # The same name under two PATHs: name every output after the sources' common folder.
         common = Path(os.path.commonpath([str(a.parent) for _p, a, _r in sources.values()]))
         names = {key: _stem(a.relative_to(common)) for key, (_p, a, _r) in sources.items()}
-    return [Source(key, p, names[key]) for key, (p, _a, _r) in sources.items()]
+    return [Source(key, p, names[key], str(r)) for key, (p, _a, r) in sources.items()]
 
 
 def _stem(rel: Path) -> str:
@@ -192,7 +194,7 @@ def build(paths: list[Path], options: BuildOptions = BuildOptions(),
 
     _update_state(state, sources, finished, hashes, out_dir)
     _collect(result, sources, state, finished, notes, parts_of, out_dir, hashes)
-    if options.index and not result.stopped:
+    if not result.stopped:
         result.index = _write_index(sources, state, options, out_dir, result)
     _write_assets(options, out_dir)
     state.save(out_dir)
@@ -215,7 +217,9 @@ def _compile_document_schemas(jobs, config: WorkerConfig) -> None:
     from editio.check import schemas
     from editio.check.validate import likely_schemas
 
-    schemas.precompile(likely_schemas([Path(job.source) for job in jobs], config.validate, fallback=False))
+    # (as the workers check: a document that names no schema gets none in a build)
+    checks = dataclasses.replace(config.validate, default_schema=False)
+    schemas.precompile(likely_schemas([Path(job.source) for job in jobs], checks))
 
 
 def _worker_config(options: BuildOptions) -> WorkerConfig:
@@ -237,7 +241,7 @@ def _load_state(options: BuildOptions, config: WorkerConfig, out_dir: Path) -> B
     user_templates = tuple(sorted({t for _f, p in config.publish for t in p.user_templates}))
     # The worker configuration names every option that changes what is written or reported.
     # (not the output folder's name: it does not change what is written)
-    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict, options.index))
+    settings = repr((config.formats, config.load, config.publish, config.validate, config.strict))
     fp = fingerprint(settings, user_xslt, user_templates, options.schema)
     if options.force:
         return BuildState(fp)
@@ -269,7 +273,7 @@ def _plan(sources, options, state, out_dir, notes):
             continue
         hashes[source.key] = (digest, included)
         outputs = tuple((f, source.rel + get_format(f).suffix) for f in options.formats)
-        jobs.append((len(data), Job(source.key, str(source.path), outputs)))
+        jobs.append((len(data), Job(source.key, str(source.path), outputs, source.root)))
     # Largest first, so a big document does not start last and keep one worker busy alone.
     ordered = [job for _size, job in sorted(jobs, key=lambda j: -j[0])]
     return ordered, hashes, parts_of
@@ -351,7 +355,10 @@ def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Pat
         links = {}
         for fmt, rel in zip(options.formats, record["outputs"]):
             links[fmt] = rel
-        entries.append({**(record.get("entry") or {}), "source": str(source.path), "links": links})
+        entry = dict(record.get("entry") or {})
+        if entry.get("synoptic"):
+            links["synoptic"] = entry.pop("synoptic")  # a critical edition's witnesses side by side
+        entries.append({**entry, "source": str(source.path), "links": links})
     user_templates = options.options_for("html").user_templates
     text = render_index(entries, name, user_templates)
     target = out_dir / name

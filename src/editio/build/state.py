@@ -19,7 +19,8 @@ from lxml import etree
 
 from editio import __version__
 from editio.core.diagnostics import Diagnostic, Severity
-from editio.load.document import XI_NS, make_parser
+from editio.load.document import make_parser
+from editio.core.namespaces import XI_NS
 from editio.core.resources import templates_dir, xslt_dir
 from editio.core.write import write_atomic
 

@@ -12,6 +12,10 @@ something in a path or URL become '_', as the stylesheet's
 A user who sets `witness-pages` with -p names the pages: then nothing is
 generated here.
 
+A critical edition (witnesses and apps) also gets `x.synoptic.html`, its
+witnesses side by side (`--view synoptic`), which the edition links to
+(parameter `synoptic-page`) and the index lists.
+
 The pages come from one transformation for all the witnesses
 (witness_splice.py); where that cannot be sure of giving the same bytes, from
 the whole transformation per witness, as `editio html --witness` does.
@@ -29,7 +33,7 @@ from editio.render.formats import get_format
 from editio.load.document import Document
 from editio.render.publish import PublishOptions, publish
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from editio.core.namespaces import TEI
 _UNSAFE = set(" !\"#$%&()*+,/:;<=>?@[\\]^`{|}~'")
 
 
@@ -68,7 +72,44 @@ def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
     _folder, stem = _names(html_rel)
     params = (*html.params, ("witness-pages", quote(stem) + ".{siglum}.html"),
               ("edition-page", quote(PurePosixPath(html_rel).name)))
+    if "synoptic-page" not in dict(html.params) and _has_apps(doc):
+        params += (("synoptic-page", quote(_synoptic_name(doc, stem))),)
     return {**options, "html": dataclasses.replace(html, params=params)}
+
+
+def _has_apps(doc: Document) -> bool:
+    return next(doc.tree.getroot().iter(f"{TEI}app"), None) is not None
+
+
+def _synoptic_name(doc: Document, stem: str) -> str:
+    """`x.synoptic.html`, unless a witness's page has that name (a siglum 'synoptic')."""
+    taken = {file_token(s) for s in declared_sigla(doc)}
+    name = "synoptic"
+    while name in taken:
+        name += "_"
+    return f"{stem}.{name}.html"
+
+
+def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
+                  found: list[Diagnostic]) -> list[tuple[str, str]]:
+    """The synoptic page of a critical edition, `x.synoptic.html` beside `x.html`
+    (the witnesses side by side, xslt/html/synoptic.xsl), if `with_witness_pages`
+    named one."""
+    html_rel = dict(outputs).get("html")
+    html = options.get("html")
+    if html_rel is None or html is None or "synoptic-page" not in dict(html.params):
+        return []
+    folder, stem = _names(html_rel)
+    name = _synoptic_name(doc, stem)
+    if dict(html.params)["synoptic-page"] != quote(name):
+        return []  # the user named another page: not ours to write
+    seen = {(d.line, d.code, d.message) for d in found}
+    published = publish(doc, get_format("html"), dataclasses.replace(html, view="synoptic", witness=""))
+    found.extend(d for d in published.diagnostics if (d.line, d.code, d.message) not in seen)
+    if published.output is None:
+        found.append(error(str(doc.path), 0, 0, "the synoptic page could not be produced", "build.no-output"))
+        return []
+    return [((folder / name).as_posix(), published.output)]
 
 
 def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],

@@ -19,18 +19,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from editio.check import schematron
+from editio import pipeline
 from editio.render import page, transform
 from editio.build.index import entry_for
-from editio.build.witnesses import witness_pages, with_witness_pages
-from editio.core.diagnostics import Diagnostic, Severity, error
+from editio.build.witnesses import synoptic_page, witness_pages, with_witness_pages
+from editio.core.diagnostics import Diagnostic, error
 from editio.render.formats import get_format
-from editio.load.document import LoadOptions, load
-from editio.render.publish import PublishOptions, publish
-from editio.check.rules import run_rules
-from editio.check.validate import ValidateOptions, validate_document
+from editio.load.document import LoadOptions
+from editio.render.publish import PublishOptions
+from editio.check.validate import ValidateOptions
 from editio.core.write import write_atomic
 
 # Test hook: seconds to wait between writing a temporary file and renaming it,
@@ -53,6 +50,7 @@ class Job:
     key: str  # the source's absolute path
     source: str  # as the user named it: diagnostics show this
     outputs: tuple[tuple[str, str], ...]  # (format, path relative to out_dir)
+    root: str = ""  # the build PATH the source was found under: the XInclude root unless one is named
 
 
 @dataclass
@@ -117,69 +115,31 @@ def build_one(job: Job) -> DocResult:
     return result
 
 
-def _as(severity: Severity, found: list[Diagnostic]) -> list[Diagnostic]:
-    return [dataclasses.replace(d, severity=severity) if d.severity is not Severity.INFO else d for d in found]
-
-
 def _build(job: Job, config: WorkerConfig) -> DocResult:
-    failed = DocResult(job.key, job.source, "failed")
-    doc = load(job.source, config.load)
-    if not doc.ok:
-        failed.diagnostics = list(doc.diagnostics)
-        return failed
-    found: list[Diagnostic] = list(doc.diagnostics)
-    if config.validate is not None:
-        checks = _check(doc, config.validate)
-        # Real corpora follow their own schemas and must still publish: findings
-        # are warnings, unless --strict makes every finding an error.
-        found += _as(Severity.ERROR if config.strict else Severity.WARNING, checks)
-    if config.strict and any(d.severity is not Severity.INFO for d in found):
-        failed.diagnostics = found
-        return failed
-    entry = entry_for(doc.tree)
-    options = dict(config.publish)
-    options = with_witness_pages(doc, options, job.outputs)  # a critical edition: pages per witness
-    rendered: list[tuple[str, str]] = []
-    for name, rel in job.outputs:
-        published = publish(doc, get_format(name), options[name])
-        found += published.diagnostics
-        if published.output is None:
-            found.append(error(job.source, 0, 0, f"the {name} edition could not be produced", "build.no-output"))
-        else:
-            rendered.append((rel, published.output))
-    rendered += witness_pages(doc, job.outputs, options, found)  # after the editions: the index reads those first
-    if config.strict:
-        found = _as(Severity.ERROR, found)
-    if any(d.severity is Severity.ERROR for d in found):
-        # A document is published whole or not at all.
-        failed.diagnostics = found
-        return failed
+    load_options = config.load
+    if load_options.xinclude and load_options.xinclude_root is None and job.root:
+        load_options = dataclasses.replace(load_options, xinclude_root=job.root)  # the build's PATH
+    run = pipeline.load_stage(job.source, load_options)
+    checks = dataclasses.replace(config.validate, default_schema=False) if config.validate else None
+    pipeline.check_stage(run, checks, config.strict)
+    if run.failed:
+        return DocResult(job.key, job.source, "failed", diagnostics=run.diagnostics)
+    entry = entry_for(run.doc.tree)
+    options = with_witness_pages(run.doc, dict(config.publish), job.outputs)  # a critical edition: pages per witness
+    for name, _rel in job.outputs:
+        pipeline.render_stage(run, get_format(name), options[name])
+    rendered = [(rel, run.outputs[name]) for name, rel in job.outputs if name in run.outputs]
+    rendered += witness_pages(run.doc, job.outputs, options, run.diagnostics)  # after the editions: the index reads those first
+    synoptic = synoptic_page(run.doc, job.outputs, options, run.diagnostics)
+    if synoptic:
+        rendered += synoptic
+        entry = {**entry, "synoptic": synoptic[0][0]}
+    if pipeline.conclude(run, config.strict).failed:
+        return DocResult(job.key, job.source, "failed", diagnostics=run.diagnostics)
     out_dir = Path(config.out_dir)
     for rel, text in rendered:
         write_atomic(out_dir / rel, text)
-    return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], found, entry)
-
-
-def _check(doc, options: ValidateOptions) -> list[Diagnostic]:
-    """Schema checks only where a schema applies (--schema or the document's <?xml-model?>).
-
-    editio's own fallback schema is for `editio validate`: in a build it would
-    cost more than the transformation itself, on documents that chose no schema.
-    """
-    if options.schema or _declares_schema(doc.tree):
-        return validate_document(doc, options)
-    found = list(schematron.check(doc, options))
-    if options.integrity:
-        found += run_rules(doc, options.disabled)
-    return found
-
-
-def _declares_schema(tree) -> bool:
-    for node in tree.getroot().itersiblings(preceding=True):
-        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-            if "schematron" not in (node.get("schematypens") or "") + (node.get("type") or ""):
-                return True
-    return False
+    return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], run.diagnostics, entry)
 
 
 def _slow_down_writes(seconds: float) -> None:

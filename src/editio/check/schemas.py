@@ -1,9 +1,12 @@
 """Schema validation (RelaxNG, W3C XML Schema, DTD), compiled once per run.
 
 Which schema: --schema; else the document's <?xml-model?> instructions; else
-editio's own schema (tei/schema/editio.rng). An http(s) schema is never
-fetched: it is looked up in the local schema cache (`editio schema add URL
-FILE` fills it), and a miss is reported with the command that fixes it.
+TEI P5 tei_all (core/resources.py). editio's own schema (tei/schema/editio.rng,
+the TEI that editio renders) applies only to a document that names it, and its
+"not allowed" messages say that the element may still be valid TEI. An http(s)
+schema is never fetched: it is looked up in the local schema cache (`editio
+schema add URL FILE` fills it), and a miss is reported with the command that
+fixes it.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from editio.check.relaxng import cache as relaxng_cache
 from editio.check.relaxng import messages as rngcheck
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.load.document import Document
-from editio.core.resources import schema_dir
+from editio.core.resources import schema_dir, tei_all_path
 from editio.check.relaxng.grammar import Grammar
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from editio.core.namespaces import RNG_NS
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
@@ -235,7 +238,24 @@ def lookup_cached(url: str) -> Path | None:
 
 # ---------------------------------------------------------------- choosing the schema
 def own_schema() -> SchemaRef:
+    """editio's own schema: the TEI editio renders (for documents that name it)."""
     return SchemaRef(str(schema_dir() / "editio.rng"), "rng")
+
+
+def default_schema() -> SchemaRef:
+    """The schema of a document that names none: TEI P5 tei_all."""
+    return SchemaRef(str(tei_all_path()), "rng")
+
+
+# Said after editio.rng's "not allowed" messages: the file may be valid TEI all the same.
+SUBSET_NOTE = ("(editio's schema covers the TEI that editio renders; the element may still be valid TEI P5)")
+
+
+def _is_own(ref: SchemaRef) -> bool:
+    try:
+        return Path(ref.location).resolve() == Path(own_schema().location).resolve()
+    except OSError:
+        return False
 
 
 def _pseudo_attributes(text: str) -> dict[str, str]:
@@ -246,8 +266,6 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
     """The schemas this document is checked against, and problems finding them."""
     if options.schema:
         return [SchemaRef(str(options.schema), kind_of(str(options.schema)) or "rng")], []
-    if not getattr(options, "use_document_schemas", True):
-        return [own_schema()], []
     refs: list[SchemaRef] = []
     problems: list[Diagnostic] = []
     declared = False
@@ -287,8 +305,8 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
             problems.append(error(str(doc.path), line, 1, f"schema {href} not found (looked for {local})", "schema.not-found"))
             continue
         refs.append(SchemaRef(str(local), kind, line))
-    if not declared:
-        refs.append(own_schema())
+    if not declared and options.default_schema:
+        refs.append(default_schema())
     return refs, problems
 
 
@@ -308,11 +326,21 @@ def check(doc: Document, options, names: frozenset | None = None) -> list[Diagno
         if schema.kind == "rng":
             if source is None:
                 source = _source_bytes(doc)
-            found.extend(rngcheck.validate(schema.validator, schema.grammar, doc.tree, str(doc.path), source,
-                                           isolation=schema.isolation if ref.kind == "rng" and _fast(schema) else None))
+            checked = rngcheck.validate(schema.validator, schema.grammar, doc.tree, str(doc.path), source,
+                                        isolation=schema.isolation if ref.kind == "rng" and _fast(schema) else None)
+            found.extend(_with_subset_note(checked) if _is_own(ref) else checked)
         else:
             found.extend(_check_plain(schema.validator, doc, schema.kind))
     return found
+
+
+def _with_subset_note(found: list[Diagnostic]) -> list[Diagnostic]:
+    """editio.rng leaves out TEI that editio does not render: a "not allowed" there is
+    no verdict on the file as TEI."""
+    import dataclasses
+
+    return [dataclasses.replace(d, message=f"{d.message} {SUBSET_NOTE}")
+            if d.code in ("schema.element", "schema.attribute") and "not allowed" in d.message else d for d in found]
 
 
 def _fast(schema: Compiled) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from editio.check import schemas, schematron
-from editio.core.diagnostics import Diagnostic
+from editio.core.diagnostics import Diagnostic, switched_off
 from editio.core.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
 from editio.load.document import Document, LoadOptions, load
 from editio.check.rules import run_rules
@@ -25,11 +25,14 @@ from editio.check.rules import run_rules
 
 @dataclass(frozen=True)
 class ValidateOptions:
-    schema: str | None = None  # --schema; else the document's <?xml-model?>; else editio's own
+    schema: str | None = None  # --schema; else the document's <?xml-model?>; else TEI P5 tei_all
     schematron: tuple[str, ...] = ()  # --schematron files
     disabled: tuple[str, ...] = ()  # codes (or groups) switched off
-    use_document_schemas: bool = True
     integrity: bool = True
+    # A document that names no schema is checked against editio's default schema;
+    # `editio build` says False: there it would cost more than the transformation
+    # itself, on documents that chose no schema.
+    default_schema: bool = True
 
 
 # A schema code -> the integrity code that reports the same finding.
@@ -41,7 +44,7 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
     """`alone`: the only document of the run (its RELAX NG grammars are compiled
     for the elements it has: schemas.compiled)."""
     if not doc.ok:
-        return list(doc.diagnostics)
+        return [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)]
     found: list[Diagnostic] = []
     found.extend(schemas.check(doc, options, schemas.element_names(doc) if alone else None))
     found.extend(schematron.check(doc, options))
@@ -50,19 +53,17 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
         # date value) is not said twice by the rule that checks the same.
         said = {(SAME_FINDING[d.code], d.line) for d in found if d.code in SAME_FINDING}
         found.extend(d for d in run_rules(doc, options.disabled) if (d.code, d.line) not in said)
-    return found
+    return [d for d in found if not switched_off(d.code, options.disabled)]
 
 
 def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
-    return _kept(validate_document(load(path, load_options), options), options)
+    return _validate_loaded(load(path, load_options), options)
 
 
-def _kept(found: list[Diagnostic], options: ValidateOptions) -> list[Diagnostic]:
-    return [d for d in found if not _switched_off(d.code, options.disabled)]
-
-
-def _switched_off(code: str, disabled: tuple[str, ...]) -> bool:
-    return any(code == p or code.startswith(p + ".") for p in disabled)
+def _validate_loaded(doc: Document, options: ValidateOptions, alone: bool = False) -> list[Diagnostic]:
+    # What loading noted of a document it still loaded (a DTD it did not load) comes first.
+    noted = [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)] if doc.ok else []
+    return noted + validate_document(doc, options, alone)
 
 
 def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
@@ -75,13 +76,13 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
     A --schema that cannot be read raises schemas.SchemaError.
     """
     files, walk_problems = discover(paths)
+    walked = [d for d in walk_problems if not switched_off(d.code, options.disabled)]
     if len(files) == 1:  # an encoder checking the file at hand: no time for the whole grammar
         doc = load(files[0], load_options)
-        names = schemas.element_names(doc) if doc.ok else None
         if options.schema:
-            schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"), names=names)
-        found = list(walk_problems) + _kept(validate_document(doc, options, alone=True), options)
-        return files, sorted(found, key=lambda d: d.sort_key)
+            schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"),
+                             names=schemas.element_names(doc) if doc.ok else None)
+        return files, sorted(walked + _validate_loaded(doc, options, alone=True), key=lambda d: d.sort_key)
     if options.schema:
         schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
     jobs = max(1, min(jobs, len(files)))
@@ -91,16 +92,15 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
         schemas.precompile(likely_schemas(files, options))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(validate_file, files, repeat(options), repeat(load_options), chunksize=1))
-    found = list(walk_problems) + [d for r in results for d in r]
+    found = walked + [d for r in results for d in r]
     return files, sorted(found, key=lambda d: d.sort_key)
 
 
-def likely_schemas(files: list[Path], options: ValidateOptions, fallback: bool = True) -> list[schemas.SchemaRef]:
-    """Schemas the files will need, found cheaply (a look at each file's head).
-    `fallback`: with editio's own schema (which `editio build` does not use)."""
+def likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
+    """Schemas the files will need, found cheaply (a look at each file's head)."""
     if options.schema:
         return []
-    refs = {schemas.own_schema()} if fallback else set()
+    refs = set()
     for f in files:
         try:
             with open(f, "rb") as fh:
@@ -108,7 +108,10 @@ def likely_schemas(files: list[Path], options: ValidateOptions, fallback: bool =
         except OSError:
             continue
         doc = _load_head(head, f)
-        if doc is not None:
+        if doc is None:
+            if options.default_schema:
+                refs.add(schemas.default_schema())  # names no schema: tei_all
+        else:
             found, _problems = schemas.schemas_for(doc, options)
             refs.update(found)
     return sorted(refs, key=lambda r: r.location)

@@ -98,10 +98,11 @@ class Diagnostics:
         return sorted(self.items, key=lambda d: d.sort_key)
 
     def without(self, codes: Iterable[str]) -> "Diagnostics":
-        """Drop diagnostics whose code is, or lies below, one of `codes`."""
+        """Drop diagnostics whose code is, or lies below, one of `codes` (--disable)."""
         prefixes = tuple(codes)
+        return Diagnostics([d for d in self.items if not switched_off(d.code, prefixes)])
 
-        def switched_off(code: str) -> bool:
-            return any(code == p or code.startswith(p + ".") for p in prefixes)
 
-        return Diagnostics([d for d in self.items if not switched_off(d.code)])
+def switched_off(code: str, disabled: Iterable[str]) -> bool:
+    """--disable CODE switches off CODE and every code below it (`integrity` -> `integrity.pointer`)."""
+    return any(code == p or code.startswith(p + ".") for p in disabled)

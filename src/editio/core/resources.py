@@ -44,3 +44,8 @@ def templates_dir() -> Path:
 
 def schema_dir() -> Path:
     return resource_dir("schema")
+
+
+def tei_all_path() -> Path:
+    """TEI P5 tei_all.rng (4.11.0), shipped with editio (tei/schema/README.md says where it comes from)."""
+    return schema_dir() / "tei_all.rng"

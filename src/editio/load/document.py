@@ -2,12 +2,15 @@
 
 Safe by default: no network, no DTD loading, no external entities, libxml2's
 entity-amplification guard on (it holds even with huge_tree, which is off
-unless asked), XInclude only on request and only inside the document's
-folder tree.
+unless asked), XInclude only on request and only inside one folder tree (the
+document's folder, or the root the user names: `--xinclude-root`).
 
 A document is parsed once with entity references kept as nodes (the scout
 pass), so its internal DTD can be inspected before anything is expanded:
-external entities and DTDs are refused with the place they are declared.
+external entities are refused with the place they are declared. A DOCTYPE
+that names an external DTD (SYSTEM or PUBLIC) is parsed without it, with a
+warning; only a reference to an entity that the internal subset does not
+declare (so only that DTD could) refuses the document, at the reference.
 Only a document that declares internal entities is parsed a second time,
 with those entities expanded.
 """
@@ -21,10 +24,10 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostic, error, unique
+from editio.core.diagnostics import Diagnostic, error, unique, warning
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XI_NS = "http://www.w3.org/2001/XInclude"
+from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XI_NS
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
@@ -36,7 +39,8 @@ P4_HELP = (
 class LoadOptions:
     xinclude: bool = False
     huge: bool = False
-    require_tei: bool = True
+    # XIncludes may reach files inside this folder (None: the document's folder).
+    xinclude_root: str | None = None
 
 
 @dataclass
@@ -46,6 +50,9 @@ class Document:
     path: Path
     tree: etree._ElementTree | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What later stages derive from the tree once and share (the source text the
+    # editions are checked against, by view): not part of the document's value.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -112,7 +119,7 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
     except etree.XMLSyntaxError as exc:
         return Document(path, None, _syntax_diagnostics(exc, scout, shown, url, data))
     tree = root.getroottree()
-    problems = _refuse_after_parsing(tree, shown, data)
+    problems, notes = _refuse_after_parsing(tree, shown, data)
     if problems:
         return Document(path, None, problems)
     if _declares_entities(tree):
@@ -121,14 +128,14 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
             tree = etree.fromstring(data, parser, base_url=url).getroottree()
         except etree.XMLSyntaxError as exc:
             return Document(path, None, _syntax_diagnostics(exc, parser, shown, url, data))
-    if options.require_tei:
-        # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
-        problems = _check_root(tree.getroot(), shown)
+    # Before XInclude: a P4 or non-TEI file is refused without opening anything else.
+    problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
-        problems = _expand_xincludes(tree, resolved, shown, allowed)
+        root_dir = Path(options.xinclude_root).resolve() if options.xinclude_root else resolved.parent
+        problems = _expand_xincludes(tree, resolved, shown, allowed, root_dir, bool(options.xinclude_root))
     if problems:
         return Document(path, None, problems)
-    return Document(path, tree)
+    return Document(path, tree, notes)
 
 
 # --- before parsing: bytes that are not XML text ---------------------------
@@ -249,20 +256,26 @@ def _classify(type_name: str, message: str) -> tuple[str, str]:
 
 # --- after the scout pass: the internal DTD ------------------------------------
 
-def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> list[Diagnostic]:
-    problems = []
+def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(problems that refuse the document, warnings that do not)."""
+    problems, notes = [], []
     docinfo = tree.docinfo
     text = None  # the source decoded, only to point at a problem
+    dtd = docinfo.internalDTD
     if docinfo.system_url or docinfo.public_id:
         text = _text(data, docinfo.encoding)
-        line, col = _locate(text, re.compile(r"<!DOCTYPE\b")) or (1, 1)
-        problems.append(error(
-            shown, line, col,
-            f"external DTD '{docinfo.system_url or docinfo.public_id}' refused: editio never loads DTDs "
-            "(remove the SYSTEM/PUBLIC identifier; validate with --schema instead)",
-            "xml.external-dtd",
-        ))
-    dtd = docinfo.internalDTD
+        named = docinfo.system_url or docinfo.public_id
+        needed = _undeclared_references(tree, dtd)
+        if needed:
+            problems += _needed_from_dtd(needed, named, text, shown)
+        else:
+            line, col = _locate(text, re.compile(r"<!DOCTYPE\b")) or (1, 1)
+            notes.append(warning(
+                shown, line, col,
+                f"the DOCTYPE names the external DTD '{named}': parsed without it (editio never loads DTDs, so "
+                "default attribute values it may declare are not applied; check with --schema or <?xml-model?>)",
+                "xml.external-dtd",
+            ))
     if dtd is not None:
         for entity in dtd.iterentities():
             if entity.system_url:
@@ -275,7 +288,40 @@ def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> 
                     "external entities",
                     "xml.external-entity",
                 ))
-    return problems
+    return problems, notes
+
+
+_PREDEFINED = {"lt", "gt", "amp", "apos", "quot"}
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
+
+
+def _undeclared_references(tree, dtd) -> dict[str, int]:
+    """Entity references (kept as nodes by the scout pass) that the internal subset
+    does not declare, by name, in document order: only the external DTD could."""
+    declared = {e.name for e in dtd.iterentities()} if dtd is not None else set()
+    found: dict[str, int] = {}
+    for node in tree.getroot().iter(etree.Entity):
+        name = node.name
+        if name not in declared and name not in _PREDEFINED:
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
+def _needed_from_dtd(needed: dict[str, int], named: str, text: str, shown: str) -> list[Diagnostic]:
+    # References inside the DOCTYPE do not count: search after its end.
+    doctype = _DOCTYPE.search(text)
+    start = doctype.end() if doctype else 0
+    found = []
+    for name, count in needed.items():
+        line, col = _locate(text, re.compile("&" + re.escape(name) + ";"), start) or (1, 1)
+        more = f" (and {count - 1} more reference(s))" if count > 1 else ""
+        found.append(error(
+            shown, line, col,
+            f"entity '&{name};' is declared only in the external DTD '{named}', which editio does not load{more}: "
+            f"declare it in the DOCTYPE's internal subset (<!ENTITY {name} \"...\">) or write the character itself",
+            "xml.dtd-entity",
+        ))
+    return found
 
 
 def _declares_entities(tree) -> bool:
@@ -290,8 +336,8 @@ def _text(data: bytes, encoding: str | None) -> str:
         return data.decode("latin-1")
 
 
-def _locate(text: str, pattern: re.Pattern) -> tuple[int, int] | None:
-    match = pattern.search(text)
+def _locate(text: str, pattern: re.Pattern, start: int = 0) -> tuple[int, int] | None:
+    match = pattern.search(text, start)
     if not match:
         return None
     pos = match.start()
@@ -349,14 +395,16 @@ def _local_path(url: str | None) -> Path | None:
     return Path(unquote(parsed.path)).resolve()
 
 
-def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path]) -> list[Diagnostic]:
-    """Expand XIncludes, but only of local files inside the document's folder tree.
+def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path], folder: Path,
+                      named: bool = False) -> list[Diagnostic]:
+    """Expand XIncludes, but only of local files inside `folder` (resolved: the
+    document's folder, or the root the user named).
 
     `path` is the document's resolved path. Each target is checked here and
     added to `allowed`, the only files the parser's resolver will open;
     includes inside included files are checked the same way in the next round.
     """
-    folder = path.parent
+    hint = "" if named else " (--xinclude-root DIR allows a wider folder)"
     for _round in range(20):
         includes = list(tree.iter(f"{{{XI_NS}}}include"))
         if not includes:
@@ -370,7 +418,7 @@ def _expand_xincludes(tree, path: Path, shown: str, allowed: set[Path]) -> list[
                 target = _local_path(href) if scheme == "file" else (base.parent / unquote(href)).resolve()
             if target is None or not target.is_relative_to(folder):
                 return [error(shown, inc.sourceline or 0, 1,
-                              f"XInclude of '{href}' refused: only files inside {folder} may be included",
+                              f"XInclude of '{href}' refused: only files inside {folder} may be included{hint}",
                               "xml.xinclude-outside")]
             allowed.add(target)
         try:

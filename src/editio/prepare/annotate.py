@@ -11,7 +11,8 @@ attributes in the editio namespace instead:
 - `editio:level` a division's nesting depth (1 for a top-level division);
 - `editio:ref`  the id of a note's marker in the text (`fn1-ref`), unique too;
 - whitespace beside a break inside a word (lb break="no") is removed, so the
-                word reads whole in every edition;
+                word reads whole in every edition; the gaps between tokens
+                (w, pc) follow @join and punctuation (editio.prepare.tokens);
 - `editio:block` "1" on elements an HTML page must render as blocks: the
                 block elements themselves (p, lg, list, table ...) and every
                 element holding one (a `hi` around an `lg`), so an inline
@@ -36,23 +37,23 @@ from collections import defaultdict
 
 from lxml import etree
 
-from editio.load.document import TEI_NS
+from editio.contract import EDITIO_NS, attr
+from editio.core.namespaces import TEI_NS
 
-EDITIO_NS = "urn:editio"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-ID = f"{{{EDITIO_NS}}}id"
-N = f"{{{EDITIO_NS}}}n"
-LEVEL = f"{{{EDITIO_NS}}}level"
-_PREPARED = f"{{{EDITIO_NS}}}prepared"
+from editio.core.namespaces import XML_ID
+ID = attr("id")
+N = attr("n")
+LEVEL = attr("level")
+_PREPARED = attr("prepared")
 
-_T = f"{{{TEI_NS}}}"
+from editio.core.namespaces import TEI as _T
 DIVS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8))}
 # Blocks a reader may want to cite, numbered within their division.
 CITABLE = {f"{_T}{name}" for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")}
 NOTE = f"{_T}note"
 TEXT = f"{_T}text"
-REF = f"{{{EDITIO_NS}}}ref"
-BLOCK = f"{{{EDITIO_NS}}}block"
+REF = attr("ref")
+BLOCK = attr("block")
 NAMES = {f"{_T}{name}" for name in ("persName", "placeName", "orgName", "name", "rs")}
 # Always blocks in HTML. `stage`, `quote`, `bibl` ... are blocks only when they
 # stand between blocks (see _BLOCK_PARENTS).
@@ -61,7 +62,7 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "lg", "l", "list", "item", "listBibl", "table", "row", "cell", "figure", "sp", "speaker",
     "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
-    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg",
+    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u", "entry", "entryFree", "superEntry", "re",
 )} | {"{http://www.tei-c.org/ns/Examples}egXML"}
 # Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (
@@ -167,6 +168,9 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 
     _mark_blocks(root)
     _join_broken_words(root)
+    # token-annotated text (w, pc): the gaps between tokens as @join says (editio.prepare.tokens)
+    from editio.prepare.tokens import space_tokens
+    space_tokens(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.prepare.textcrit).
     from editio.prepare.textcrit import annotate
     annotate(root)
@@ -186,16 +190,19 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 # names the reading / diplomatic view indexes; `editio:first-reading` /
 # `editio:first-diplomatic` on the first of each key. The expressions are the
 # stylesheet's former XSLT ones, so libxml2 computes the same keys and sets.
-FIRST_READING = f"{{{EDITIO_NS}}}first-reading"
-FIRST_DIPLOMATIC = f"{{{EDITIO_NS}}}first-diplomatic"
-INDEX_READING = f"{{{EDITIO_NS}}}index-r"
-INDEX_DIPLOMATIC = f"{{{EDITIO_NS}}}index-d"
+FIRST_READING = attr("first-reading")
+FIRST_DIPLOMATIC = attr("first-diplomatic")
+INDEX_READING = attr("index-r")
+INDEX_DIPLOMATIC = attr("index-d")
 _NAME_KEY = etree.XPath(
     "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))")
 _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
 # Name tests in a union, not *[self::...]: libxml2 then tests the names, not
 # every element against three predicates (2x faster on the corpus).
-_INDEXED = "(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
+# Names in a register (listPerson, listPlace, listOrg) define its entries; they are
+# not occurrences in the text.
+_INDEXED = ("(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
+            "[not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]")
 _INDEXED_TAGS = tuple(f"{_T}{name}" for name in ("persName", "placeName", "orgName"))
 _NAMES_BY_VIEW = (
     ("r|", INDEX_READING, FIRST_READING, etree.XPath(
@@ -314,11 +321,3 @@ def _mark_blocks_walking(root) -> None:
                 continue
             parent.set(BLOCK, "1")
 
-
-def _inside(element, tag: str) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        parent = parent.getparent()
-    return False

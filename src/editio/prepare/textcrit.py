@@ -5,21 +5,25 @@ whether a witness is inside a lacuna without walking preceding nodes
 (quadratic on a file with 4,000 apps). This pass, run by `prepare`, sets:
 
 - on each `witness` (and witness group, `listWit` with an id): `editio:wkey`,
-  its canonical key (xml:id, else siglum, else @n, else `wN`);
+  its canonical key (xml:id, else siglum, else @n, else `wN`), and
+  `editio:siglum`, the siglum the editions print (see `siglum`);
 - on each lem/rdg/rdgGrp/witDetail and lacuna/witStart/witEnd marker with
   @wit (a rdg in a rdgGrp with @wit inherits it): `editio:wits`,
   " key1 key2 " (a token is a witness's xml:id, siglum or @n, with or without
   '#'; a group stands for its members too; an unknown token stays as it is);
 - on the root: `editio:reading-types` / `editio:reading-causes`, the
-  @type and @cause values of readings (space-separated);
+  @type and @cause values of readings (space-separated), and `editio:apps`,
+  the number of apps (the text edition numbers the lines of a critical one);
 - on each of them with @wit (a lem/rdg: else @source): `editio:sigla`, the
   sigla to print;
 - on each lem/rdg: `editio:rn`, its rank among its app's readings;
 - on each app: `editio:n` (entry number in the document), `editio:section`
   (the `editio:sect` of the division, or body/front/back, whose apparatus
   lists it: the app's own, or for an app pointing with @from, its target's),
-  `editio:appref` (the number of the paragraph or line it belongs to: @n, else
-  its rank in the division), `editio:target` (the xml:id its @from names);
+  `editio:appref` (where a reader finds it: the @n of its divisions, outermost
+  first, then its verse line or paragraph (@n, else its rank in the division),
+  or the @n of the numbered line beginning (lb) before it; "tit." for a
+  heading: "3.1.12"), `editio:target` (the xml:id its @from names);
 - on each app pointing into the text with @from (and @to): `editio:lemma`,
   the words of the span;
 - on each app whose own whitespace (between its readings, or around them,
@@ -48,12 +52,33 @@ from collections import defaultdict
 
 from lxml import etree
 
-from editio.load.document import TEI_NS
+from editio.contract import attr
 
-EDITIO_NS = "urn:editio"
-_E = f"{{{EDITIO_NS}}}"
-_T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import XML_ID
+E_APP_END = attr("app-end")
+E_APP_TARGET = attr("app-target")
+E_APPREF = attr("appref")
+E_APPS = attr("apps")
+E_GAP_AFTER = attr("gap-after")
+E_GAP_BEFORE = attr("gap-before")
+E_HIDE = attr("hide")
+E_HIDE_AFTER = attr("hide-after")
+E_INITIAL_GAP = attr("initial-gap")
+E_LEMMA = attr("lemma")
+E_MOVED = attr("moved")
+E_N = attr("n")
+E_READING_CAUSES = attr("reading-causes")
+E_READING_TYPES = attr("reading-types")
+E_RN = attr("rn")
+E_SECT = attr("sect")
+E_SECTION = attr("section")
+E_SIGLA = attr("sigla")
+E_TARGET = attr("target")
+E_WITS = attr("wits")
+E_WKEY = attr("wkey")
+E_WS = attr("ws")
+E_SIGLUM = attr("siglum")
 
 APP, LEM, RDG, RDGGRP = (f"{_T}{n}" for n in ("app", "lem", "rdg", "rdgGrp"))
 WITNESS, LISTWIT = f"{_T}witness", f"{_T}listWit"
@@ -73,7 +98,7 @@ def siglum(witness: etree._Element) -> str:
         abbr = witness.find(f"{_T}head/{_T}abbr[@type='siglum']")
     if abbr is not None and "".join(abbr.itertext()).strip():
         return " ".join("".join(abbr.itertext()).split())
-    return (witness.get("n") or witness.get(XML_ID) or "").strip()
+    return " ".join((witness.get("n") or "").split()) or (witness.get(XML_ID) or "")
 
 
 def witness_tokens(root: etree._Element) -> tuple[dict[str, set[str]], list[etree._Element]]:
@@ -82,7 +107,9 @@ def witness_tokens(root: etree._Element) -> tuple[dict[str, set[str]], list[etre
     declared = [w for w in root.iter(WITNESS)]
     for i, w in enumerate(declared, 1):
         key = w.get(XML_ID) or siglum(w) or f"w{i}"
-        w.set(f"{_E}wkey", key)
+        w.set(E_WKEY, key)
+        # The stylesheets print this, so the siglum is computed in one language only.
+        w.set(E_SIGLUM, siglum(w) or key)
         for tok in (w.get(XML_ID), siglum(w), w.get("n"), key):
             if tok:
                 tokens[tok].add(key)
@@ -91,11 +118,12 @@ def witness_tokens(root: etree._Element) -> tuple[dict[str, set[str]], list[etre
         gid = group.get(XML_ID)
         if not gid:
             continue
-        members = {m.get(f"{_E}wkey") for m in group.iter(WITNESS) if m is not group}
+        members = {m.get(E_WKEY) for m in group.iter(WITNESS) if m is not group}
         if not members:
             continue
         if group.tag == LISTWIT:
-            group.set(f"{_E}wkey", gid)
+            group.set(E_WKEY, gid)
+            group.set(E_SIGLUM, siglum(group) or gid)
         for tok in (gid, siglum(group)):
             if tok:
                 tokens[tok].update(members | {gid})
@@ -137,8 +165,12 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
     apps = list(root.iter(APP))
     has_markers = next(root.iter(*HIDE_START, *HIDE_END), None) is not None
     if not apps and not has_markers:
+        for w in root.iter(WITNESS):  # a header's witness list still prints its sigla
+            w.set(E_SIGLUM, siglum(w))
         return
     tokens, _declared = witness_tokens(root)
+    if apps:
+        root.set(E_APPS, str(len(apps)))
     if ids is None:
         ids = {el.get(XML_ID): el for el in _WITH_XML_ID(root)}  # C XPath, not a Python walk of every element
 
@@ -159,7 +191,7 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
             sigla = sigla_of.get(shown)
             if sigla is None:
                 sigla = sigla_of[shown] = " ".join(display.get(t.lstrip("#"), t.lstrip("#")) for t in shown.split())
-            el.set(f"{_E}sigla", sigla)
+            el.set(E_SIGLA, sigla)
         value = wit or ""
         if tag == RDG:
             parent = el.getparent()
@@ -169,15 +201,15 @@ def annotate(root: etree._Element, ids: dict[str, etree._Element] | None = None)
         if words is None:
             words = wits_of[value] = _words(resolve(value, tokens))
         if words:
-            el.set(f"{_E}wits", words)
+            el.set(E_WITS, words)
 
     # The kinds of readings present, for the switches that hide a kind.
     types = sorted({r.get("type") for r in root.iter(RDG) if r.get("type")})
     causes = sorted({r.get("cause") for r in root.iter(RDG) if r.get("cause")})
     if types:
-        root.set(f"{_E}reading-types", " ".join(" ".join(types).split()))
+        root.set(E_READING_TYPES, " ".join(" ".join(types).split()))
     if causes:
-        root.set(f"{_E}reading-causes", " ".join(" ".join(causes).split()))
+        root.set(E_READING_CAUSES, " ".join(" ".join(causes).split()))
     _number_blocks_and_apps(root, apps, ids)
     _mark_word_boundaries(apps)
     _hide_states(root, apps, ids, has_markers)
@@ -199,7 +231,7 @@ def _mark_word_boundaries(apps) -> None:
         trail = trail and not closing
         flags = " ".join(f for f, on in (("lead", lead), ("trail", trail), ("gap", gap)) if on)
         if flags:
-            app.set(f"{_E}ws", flags)
+            app.set(E_WS, flags)
 
 
 def _whitespace_edges(container, seen: bool, edges: list[bool]) -> bool:
@@ -236,54 +268,90 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
             return ""
         if s not in sect_ids:
             sect_ids[s] = f"s{len(sect_ids) + 1}"
-            s.set(f"{_E}sect", sect_ids[s])
+            s.set(E_SECT, sect_ids[s])
         return sect_ids[s]
 
     def sect(el):
         return section_id(el if el.tag in SECTIONS else _nearest(el, SECTIONS))
 
-    # Rank of each block in its division, paragraphs and verse lines apart. One C
-    # walk over blocks, sections and apps: the open sections and apps are the
-    # block's ancestors of those kinds (no walk up from each block).
+    # Each block's reference, a place a reader can find: the division's citation
+    # (the @n of the enclosing divisions, outermost first) and the block's own
+    # number in its division, verse lines and paragraphs apart ("3.1.12"); a
+    # heading is "tit.". One C walk over blocks, sections, apps and numbered line
+    # beginnings: the open sections and apps are the block's ancestors of those
+    # kinds (no walk up from each block).
     block_ref: dict[etree._Element, str] = {}
+    line_ref: dict[etree._Element, str] = {}  # app -> its line, where lb/@n number the lines
     counters: dict[tuple[str, str], int] = defaultdict(int)
-    open_sections: list[etree._Element] = []
+    open_sections: list[tuple[etree._Element, str]] = []  # (section, its citation label)
+    open_blocks: list[list] = []  # [block, its reference prefix, the @n of its last lb]
     in_app = 0
-    line = f"{_T}l"
     for event, el in etree.iterwalk(root, events=("start", "end"), tag=_NUMBERING_WALK):
         tag = el.tag
         if tag in SECTIONS:
             if event == "start":
-                open_sections.append(el)
+                outer = open_sections[-1][1] if open_sections else ""
+                own = _citable_n(el) if tag not in _TEXT_PARTS else ""
+                open_sections.append((el, ".".join(p for p in (outer, own) if p)))
             else:
                 open_sections.pop()
         elif tag == APP:
+            if event == "start" and not in_app and open_blocks and open_blocks[-1][2]:
+                line_ref[el] = open_blocks[-1][1] + open_blocks[-1][2]
             in_app += 1 if event == "start" else -1
-        elif event == "start" and not in_app:  # a block outside any app
-            key = (section_id(open_sections[-1] if open_sections else None), "l" if tag == line else "p")
-            counters[key] += 1
-            block_ref[el] = (el.get("n") or "").strip() or str(counters[key])
+        elif tag == LB:
+            if event == "start" and not in_app and open_blocks and _citable_n(el):
+                open_blocks[-1][2] = _citable_n(el)
+        elif in_app:
+            continue  # a block inside a reading is part of its app
+        elif event == "end":
+            if open_blocks and open_blocks[-1][0] is el:
+                open_blocks.pop()
+        else:
+            section, label = open_sections[-1] if open_sections else (None, "")
+            prefix = label + "." if label else ""
+            if tag == HEAD:
+                block_ref[el] = prefix + "tit."
+            else:
+                key = (section_id(section), "l" if tag == LINE else "p")
+                counters[key] += 1
+                block_ref[el] = prefix + (_citable_n(el) or str(counters[key]))
+            open_blocks.append([el, prefix, ""])
 
     for n, app in enumerate(apps, 1):
-        app.set(f"{_E}n", str(n))
+        app.set(E_N, str(n))
         rank = 0
         for r in app.iter(LEM, RDG):
             if _app_of(r) is app:
                 rank += 1
-                r.set(f"{_E}rn", str(rank))
+                r.set(E_RN, str(rank))
         place = app
         target = _target(app, "from", ids)
         if target is not None and _inside_text(target):
-            app.set(f"{_E}target", target.get(XML_ID))
+            app.set(E_TARGET, target.get(XML_ID))
             place = target
-        app.set(f"{_E}section", sect(place))
+        app.set(E_SECTION, sect(place))
+        if app in line_ref:
+            app.set(E_APPREF, line_ref[app])
+            continue
         block = place if place.tag in BLOCKS else _nearest(place, BLOCKS)
         while block is not None and block not in block_ref:
             block = _nearest(block, BLOCKS)
-        app.set(f"{_E}appref", block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
+        app.set(E_APPREF, block_ref[block] if block is not None else (app.get("n") or app.get(XML_ID) or str(n)))
 
 
-_NUMBERING_WALK = (APP, *SECTIONS, *BLOCKS)
+def _citable_n(el) -> str:
+    """An @n a reader can cite: short, one token, not a URN or path (those are identifiers)."""
+    n = (el.get("n") or "").strip()
+    if not n or len(n) > 16 or any(c in n for c in " :/\t\n"):
+        return ""
+    return n
+
+
+LB, LINE, HEAD = f"{_T}lb", f"{_T}l", f"{_T}head"
+# body, front and back hold divisions; they are no part of a citation.
+_TEXT_PARTS = {f"{_T}body", f"{_T}front", f"{_T}back"}
+_NUMBERING_WALK = (APP, LB, *SECTIONS, *BLOCKS)
 
 
 def _inside_text(el) -> bool:
@@ -306,23 +374,23 @@ def _hide_states(root, apps, ids, has_markers) -> None:
             last = first
         cited = set()
         for r in app.iter(LEM, RDG):
-            cited.update((r.get(f"{_E}wits") or "").split())
+            cited.update((r.get(E_WITS) or "").split())
         starts[first] |= cited
         ends[last] |= cited
         opens[first].append(app)
         closes[last].append(app)
         if last is not first:
-            last.set(f"{_E}app-end", (last.get(f"{_E}app-end", "") + " " + app.get(f"{_E}n")).strip())
-        first.set(f"{_E}app-target", (first.get(f"{_E}app-target", "") + " " + app.get(f"{_E}n")).strip())
+            last.set(E_APP_END, (last.get(E_APP_END, "") + " " + app.get(E_N)).strip())
+        first.set(E_APP_TARGET, (first.get(E_APP_TARGET, "") + " " + app.get(E_N)).strip())
     if not starts and not has_markers:
         return
 
     def marker_wits(m) -> set[str]:
-        own = (m.get(f"{_E}wits") or "").split()
+        own = (m.get(E_WITS) or "").split()
         if own:
             return set(own)
         reading = _nearest(m, READINGS)
-        return set((reading.get(f"{_E}wits") or "").split()) if reading is not None else set()
+        return set((reading.get(E_WITS) or "").split()) if reading is not None else set()
 
     # A witness whose first marker ends a gap lacked its text from the start.
     seen: set[str] = set()
@@ -332,7 +400,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
             seen.add(w)
             if m.tag in HIDE_END:
                 initial.add(w)
-                m.set(f"{_E}initial-gap", (m.get(f"{_E}initial-gap", "") + f" {w} "))
+                m.set(E_INITIAL_GAP, (m.get(E_INITIAL_GAP, "") + f" {w} "))
 
     # A marker inside a reading acts at the reading's edge, so the reading's
     # own words stay in the witness's text (`<rdg wit="#y">πρὸς<lacunaEnd/></rdg>`).
@@ -344,17 +412,17 @@ def _hide_states(root, apps, ids, has_markers) -> None:
         if reading is None:
             continue
         moved.add(m)
-        m.set(f"{_E}moved", "1")
+        m.set(E_MOVED, "1")
         wits = marker_wits(m)
         if m.tag in HIDE_START:
             hide_at_end[reading] |= wits
             # the gap sign goes where the text stops: after the reading
-            reading.set(f"{_E}gap-after", _words(sorted(wits | set(reading.get(f"{_E}gap-after", "").split()))))
+            reading.set(E_GAP_AFTER, _words(sorted(wits | set(reading.get(E_GAP_AFTER, "").split()))))
         else:
             show_at_start[reading] |= wits
-            first_gap = set(m.get(f"{_E}initial-gap", "").split())
+            first_gap = set(m.get(E_INITIAL_GAP, "").split())
             if first_gap:
-                reading.set(f"{_E}gap-before", _words(sorted(first_gap | set(reading.get(f"{_E}gap-before", "").split()))))
+                reading.set(E_GAP_BEFORE, _words(sorted(first_gap | set(reading.get(E_GAP_BEFORE, "").split()))))
 
     text = root.find(f"{_T}text")
     if text is None:
@@ -375,7 +443,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
 
     def cite(reading, step: int) -> None:
         changed = False
-        for w in (reading.get(f"{_E}wits") or "").split():
+        for w in (reading.get(E_WITS) or "").split():
             cited[w] += step
             # the state lists hidden witnesses only: citing another changes nothing
             changed = changed or hidden.get(w, 0) > 0
@@ -386,7 +454,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
     # Most elements are none of these: for them only the state is written.
     special = set(opens) | set(closes) | set(starts) | set(ends) | set(show_at_start) | set(hide_at_end) | moved
     special.update(text.iter(*READINGS, *HIDE_START, *HIDE_END))  # one set test per element, not a tag too
-    hide, hide_after = f"{_E}hide", f"{_E}hide-after"
+    hide, hide_after = E_HIDE, E_HIDE_AFTER
     for event, el in etree.iterwalk(text, events=("start", "end"), tag=etree.Element):
         if el not in special:
             # its text (at the start) or its tail (at the end), and the state over it
@@ -417,7 +485,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 cite(el, 1)
             current = state()
             if current:
-                el.set(f"{_E}hide", current)
+                el.set(E_HIDE, current)
             if el in moved:
                 pass
             elif el.tag in HIDE_START:
@@ -431,7 +499,7 @@ def _hide_states(root, apps, ids, has_markers) -> None:
         else:
             for app in closes.get(el, ()):
                 words = spans.pop(app, [])
-                app.set(f"{_E}lemma", " ".join("".join(words).split()))
+                app.set(E_LEMMA, " ".join("".join(words).split()))
             if spans and el.tail:
                 for words in spans.values():
                     words.append(el.tail)
@@ -447,4 +515,4 @@ def _hide_states(root, apps, ids, has_markers) -> None:
                 cite(el, -1)
             current = state()
             if current:
-                el.set(f"{_E}hide-after", current)
+                el.set(E_HIDE_AFTER, current)

@@ -20,11 +20,12 @@ from functools import cache
 
 from lxml import etree
 
+from editio.contract import marker
 from editio.core.resources import xslt_dir
 
 # A Private Use character: never in a key, a language tag or a message.
-SEPARATOR = "\ue010"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SEPARATOR = marker("CATALOGUE_SEPARATOR")
+from editio.core.namespaces import XML_LANG as _XML_LANG
 
 
 def build_table(root: etree._Element) -> str:

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
-from lxml import etree
-from markupsafe import Markup
 
 from editio import __version__
 from editio.render.formats import Format
@@ -33,17 +30,6 @@ def environment(user_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
     )
 
 
-def _inner_html(element) -> str:
-    parts = [element.text and _escape_text(element.text) or ""]
-    for child in element:
-        parts.append(etree.tostring(child, method="html", encoding="unicode", with_tail=True))
-    return "".join(parts)
-
-
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def result_context(result, fmt: Format) -> dict:
     """Read the stylesheet result (`<edition>` with `<part name>` children)."""
     root = result.getroot()
@@ -51,14 +37,9 @@ def result_context(result, fmt: Format) -> dict:
         raise ValueError("stylesheet result is not an <edition> element")
     parts = {}
     for part in root.iterfind("part"):
-        if fmt.name == "html" and part.get("name") == "style":
-            # CSS a stylesheet adds to the page's <style> (plain text, not markup);
-            # "</" could end the style element, so it never passes.
-            parts["style"] = Markup((part.text or "").replace("</", "<\\/"))
-        elif fmt.name == "html":
-            parts[part.get("name")] = Markup(_inner_html(part))
-        else:
-            parts[part.get("name")] = part.text or ""
+        name, value = part.get("name"), fmt.part(part)
+        # a part given twice (two modules adding CSS to the style part) is joined in document order
+        parts[name] = parts[name] + value if name in parts else value
     return {
         "title": root.findtext("title") or "",
         "lang": root.get("lang", ""),
@@ -77,5 +58,11 @@ def render(result, fmt: Format, user_templates: tuple[str, ...] = (), extra: dic
 
 def render_context(context: dict, fmt: Format, user_templates: tuple[str, ...] = ()) -> str:
     """The page of a `result_context` (editio build's witness pages change its parts first)."""
-    page = environment(tuple(user_templates)).get_template(fmt.template).render(context)
+    if fmt.syntax == "tex":
+        from editio.render.latex import environment as tex_environment
+
+        env = tex_environment((*user_templates, str(templates_dir())))
+    else:
+        env = environment(tuple(user_templates))
+    page = env.get_template(fmt.template).render(context)
     return unicodedata.normalize("NFC", page)

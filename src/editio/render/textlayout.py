@@ -1,21 +1,24 @@
 """Final layout of the plain-text edition: wrapping, tables, NFC, no trailing spaces.
 
 The text stylesheets emit logical lines and leave the layout to this module.
-They speak to it with characters of the Private Use Area, all removed here:
+They speak to it with characters of the Private Use Area (named in
+`editio.contract.MARKERS`, `$NAME` in the stylesheets), all removed here:
 
-- U+E000 at the start of a line: do not wrap it (verse, headings of tables...).
-- U+E001 separates a line's prefix (indentation, a list bullet, `[3] `, a verse
+- NO_WRAP (U+E000) at the start of a line: do not wrap it (verse, headings of tables...).
+- HANG (U+E001) separates a line's prefix (indentation, a list bullet, `[3] `, a verse
   number) from its content. The prefix is kept verbatim; wrapped continuation
   lines are indented by its width. A line without U+E001 has no prefix.
-- U+E003 a space that is kept: not collapsed, not a break point (xml:space="preserve").
-- U+E004 a forced line break inside a logical line (continues with the same indentation).
-- U+E005 ... U+E006 an editorial label (`[1]`, `[senza fonte]`, line numbers):
+- KEEP_SPACE (U+E003) a space that is kept: not collapsed, not a break point (xml:space="preserve").
+- BREAK (U+E004) a forced line break inside a logical line (continues with the same indentation).
+- LABEL_START (U+E005) ... LABEL_END (U+E006) an editorial label (`[1]`, `[senza fonte]`, line numbers):
   kept in the edition, dropped by `reading_text` so the words of the reading text
   can be compared with other editions.
-- U+E007 at the start of a line: a table row whose cells are separated by U+E007;
+- CELL (U+E007) at the start of a line: a table row whose cells are separated by U+E007;
   consecutive rows are aligned in columns (or joined with ` | ` if too wide).
-- U+E008 followed by `=` or `-` at the start of a line: a heading, underlined with
+- HEADING (U+E008) followed by `=` or `-` at the start of a line: a heading, underlined with
   that character.
+- LINES_START ... (a critical edition's numbered lines and its apparatus keyed to
+  them): laid out by `editio.render.linenumbers`, which says what they mean.
 
 Source whitespace (runs of spaces, tabs, newlines) inside content collapses to one
 space, so the indentation of the TEI file never leaks into the edition.
@@ -26,25 +29,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-NO_WRAP = "\ue000"
-PREFIX = "\ue001"
-KEEP_SPACE = "\ue003"
-BREAK = "\ue004"
-LABEL_START = "\ue005"
-LABEL_END = "\ue006"
-CELL = "\ue007"
-HEADING = "\ue008"
+from editio.contract import marker
+
+NO_WRAP, HANG, KEEP_SPACE, BREAK = (marker(n) for n in ("NO_WRAP", "HANG", "KEEP_SPACE", "BREAK"))
+LABEL_START, LABEL_END, CELL, HEADING = (marker(n) for n in ("LABEL_START", "LABEL_END", "CELL", "HEADING"))
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+# The line numbering of a critical edition's text (render/linenumbers.py).
+_NUMBERING = tuple(marker(n) for n in ("LINES_START", "LINES_END", "UNNUMBERED", "APP_START", "APP_END",
+                                       "APP_REF", "FIELD_END"))
 _CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
-                          PREFIX: None, HEADING: None, CELL: " ", BREAK: " "})
-_MARKS = re.compile(f"[{LABEL_START}{LABEL_END}{NO_WRAP}{PREFIX}{HEADING}{CELL}]")
+                          HANG: None, HEADING: None, CELL: " ", BREAK: " ", **dict.fromkeys(_NUMBERING)})
+_MARKS = re.compile(f"[{LABEL_START}{LABEL_END}{NO_WRAP}{HANG}{HEADING}{CELL}]")
 _BLANKS = re.compile(r"\n{3,}")
 _BREAKS = re.compile(f"[ \t\r\n]*{BREAK}[{BREAK} \t\r\n]*")
 
 
 def finish(text: str, width: int = 78) -> str:
     """The stylesheet's text, laid out: one final newline, no trailing spaces, NFC."""
+    if _NUMBERING[0] in text:  # a critical edition's numbered lines
+        from editio.render.linenumbers import finish_numbered
+
+        return finish_numbered(text, width)
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     lines = text.split("\n")
@@ -75,7 +81,7 @@ def reading_text(text: str) -> str:
     # A label adds no word boundary: a marker inside a word leaves the word whole.
     # Labels may nest (an apparatus block holding signs).
     text = _drop_labels(text)
-    for mark in (NO_WRAP, PREFIX, BREAK, CELL, HEADING):
+    for mark in (NO_WRAP, HANG, BREAK, CELL, HEADING):
         text = text.replace(mark, " ")
     return text.translate(_CONTROL)
 
@@ -103,7 +109,7 @@ def _line(line: str, width: int) -> list[str]:
     no_wrap = line.startswith(NO_WRAP)
     if no_wrap:
         line = line[1:]
-    prefix, sep, content = line.partition(PREFIX)
+    prefix, sep, content = line.partition(HANG)
     if not sep:
         prefix, content = "", line
     elif prefix:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from editio.contract import EDITIO_NS
 from editio.render import catalogue
 from editio.core.diagnostics import Diagnostic, Severity, Diagnostic as _D
 from editio.core.resources import xslt_dir
 
-EDITIO_NS = "urn:editio"
 MESSAGE_PREFIX = "editio:"
 
 
@@ -66,6 +66,14 @@ def compile_stylesheet(path: str) -> etree.XSLT:
     return etree.XSLT(doc, access_control=access, extensions=_EXTENSIONS)
 
 
+def forget_compiled() -> None:
+    """Drop the compiled stylesheets and the catalogue table: for a process that outlives a change
+    of the stylesheet files (editio serve); they are compiled again when next used."""
+    compile_stylesheet.cache_clear()
+    _catalogue_param.cache_clear()
+    catalogue.table.cache_clear()
+
+
 def stylesheet_path(entry: str, user_xslt: str | Path | None = None) -> str:
     if user_xslt:
         return str(Path(user_xslt).resolve())
@@ -92,6 +100,8 @@ def messages_to_diagnostics(log, source: str) -> list[Diagnostic]:
             continue
         code, _, rest = text[len(MESSAGE_PREFIX):].partition("|")
         line, _, message = rest.partition("|")
-        severity = Severity.INFO if code.endswith(".info") else Severity.WARNING
+        # the code says the severity: NAME.info, NAME.error (a document that cannot be
+        # published as it is), else a warning
+        severity = Severity.INFO if code.endswith(".info") else Severity.ERROR if code.endswith(".error") else Severity.WARNING
         found.append(_D(source, int(float(line or 0)), 0, severity, message, f"xslt.{code}"))
     return found

@@ -29,6 +29,7 @@ import unicodedata
 from lxml import etree
 from markupsafe import Markup
 
+from editio.contract import CLARK, element
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.load.document import Document
@@ -36,9 +37,8 @@ from editio.prepare.annotate import prepare
 from editio.render.publish import PublishOptions
 
 STYLESHEET = "witness-variants.xsl"
-E = "{urn:editio}"
-_APP, _IF, _UNLESS, _CURRENT, _LIST = (E + n for n in ("app", "if", "unless", "current", "list"))
-_O, _L, _V, _WITNESS = (E + n for n in ("o", "l", "v", "witness"))
+_APP, _IF, _UNLESS, _CURRENT, _LIST = (element(n) for n in ("app", "if", "unless", "current", "list"))
+_O, _L, _V, _WITNESS = (element(n) for n in ("o", "l", "v", "witness"))
 
 
 # A marker stands for a slot in serialized html: two Unicode noncharacters
@@ -186,7 +186,7 @@ def _mark(parent, slots: list, given: dict) -> int:
     for index in range(len(children) - 1, -1, -1):  # right to left: `index` stays right
         child = children[index]
         tag = child.tag
-        if isinstance(tag, str) and tag.startswith(E):
+        if isinstance(tag, str) and tag.startswith(CLARK):
             slots.append(_slot(child, tag, slots, given))
             _put_text(parent, child, index, f"{_OPEN}{len(slots) - 1}{_CLOSE}")
             count += 1

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-RNG = "http://relaxng.org/ns/structure/1.0"
+from editio.core.namespaces import RNG_NS as RNG
 R = f"{{{RNG}}}"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from editio.core.namespaces import XML_NS
 ANY = "*"  # a wildcard name class (anyName / nsName)
 
 

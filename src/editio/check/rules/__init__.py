@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostic
-from editio.load.document import Document, TEI_NS
+from editio.core.diagnostics import Diagnostic, switched_off
+from editio.load.document import Document
+from editio.core.namespaces import TEI_NS
 from editio.core.locate import Locator
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+from editio.core.namespaces import XML_ID
+from editio.core.namespaces import EXAMPLES_NS
 EGXML = f"{{{EXAMPLES_NS}}}egXML"
 NS = {"tei": TEI_NS}
 
@@ -130,16 +131,12 @@ def registered() -> list[tuple[str, RuleFunction]]:
     return list(_RULES)
 
 
-def _switched_off(code: str, disabled: Iterable[str]) -> bool:
-    return any(code == d or code.startswith(d + ".") for d in disabled)
-
-
 def run_rules(doc: Document, disabled: Iterable[str] = ()) -> list[Diagnostic]:
     disabled = tuple(disabled)
     context = Context(doc)
     found: list[Diagnostic] = []
     for code, func in registered():
-        if not _switched_off(code, disabled):
+        if not switched_off(code, disabled):  # a rule switched off is not run at all
             found.extend(func(context))
     return found
 
@@ -169,9 +166,3 @@ RULE_MODULES: list[str] = [
     "textcrit",
 ]
 
-
-def iter_elements(root: etree._Element) -> Iterator[etree._Element]:
-    """Elements only (no comments or PIs)."""
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            yield el

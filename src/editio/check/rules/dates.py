@@ -15,11 +15,10 @@ import calendar
 import re
 
 from editio.core.diagnostics import error
-from editio.load.document import TEI_NS
 from editio.check.rules import Context, rule
 from editio.check.rules.pointer_attributes import NOT_TEMPORAL
 
-_TEI = f"{{{TEI_NS}}}"
+from editio.core.namespaces import TEI as _TEI
 _TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
 _YEAR = r"(?P<year>-?(?:[1-9]\d{4,}|\d{4}))"
 _TIME = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d):(?P<second>[0-5]\d(?:\.\d+)?)|24:00:00(?:\.0+)?"
@@ -36,9 +35,9 @@ _W3C = [
 _ISO_TZ = r"(?:Z|[+-]\d\d(?::?\d\d)?)?"
 _ISO_TIME = r"\d\d(?::?\d\d(?::?\d\d(?:[.,]\d+)?)?)?"
 _ISO = [
-    re.compile(rf"(?P<year>[+-]?\d{{4,}})"),
-    re.compile(rf"(?P<year>\d\d)"),  # century
-    re.compile(rf"(?P<year>[+-]?\d{{4,}})-(?P<month>\d\d)"),
+    re.compile(r"(?P<year>[+-]?\d{4,})"),
+    re.compile(r"(?P<year>\d\d)"),  # century
+    re.compile(r"(?P<year>[+-]?\d{4,})-(?P<month>\d\d)"),
     re.compile(rf"(?P<year>[+-]?\d{{4,}})-?(?P<month>\d\d)-?(?P<day>\d\d)(?:T{_ISO_TIME}{_ISO_TZ})?"),
     re.compile(rf"(?P<year>[+-]?\d{{4,}})-?W(?P<week>\d\d)(?:-?[1-7])?(?:T{_ISO_TIME}{_ISO_TZ})?"),
     re.compile(rf"(?P<year>[+-]?\d{{4,}})-?(?P<ordinal>\d\d\d)(?:T{_ISO_TIME}{_ISO_TZ})?"),

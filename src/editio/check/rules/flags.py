@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 
 from editio.core.diagnostics import info
-from editio.load.document import TEI_NS
 from editio.check.rules import Context, rule
 
-_TEI = f"{{{TEI_NS}}}"
 KINDS = {"citationneeded": "citation needed", "clarificationneeded": "clarification needed"}
 _EXCERPT = 60
 

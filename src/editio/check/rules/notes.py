@@ -14,11 +14,10 @@ import re
 from lxml import etree
 
 from editio.core.diagnostics import warning
-from editio.load.document import TEI_NS
+from editio.core.namespaces import TEI_NS
 from editio.check.rules import Context, XML_ID, rule
 from editio.check.rules.pointers import references
 
-_TEI = f"{{{TEI_NS}}}"
 _NUMBER = re.compile(r"^[\[(]?\s*(\d+)\s*[\])\.]?$")
 
 

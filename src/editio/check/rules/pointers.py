@@ -15,11 +15,10 @@ from pathlib import Path
 from lxml import etree
 
 from editio.core.diagnostics import error, info, warning
-from editio.load.document import TEI_NS
 from editio.check.rules import Context, rule
 from editio.check.rules.pointer_attributes import EVERYWHERE, ON_ELEMENTS
 
-_TEI = f"{{{TEI_NS}}}"
+from editio.core.namespaces import TEI as _TEI
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # xml:base is typed like a pointer but names a base URI, not a target.
 _SKIPPED = {"xml:base"}

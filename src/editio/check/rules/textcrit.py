@@ -14,12 +14,11 @@ from __future__ import annotations
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, Severity
-from editio.load.document import TEI_NS
 from editio.check.rules import Context, rule
 from editio.prepare.textcrit import siglum
 
-_T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import XML_ID
 APP, LEM, RDG, RDGGRP, WITNESS, LISTWIT = (f"{_T}{n}" for n in ("app", "lem", "rdg", "rdgGrp", "witness", "listWit"))
 WITTED = {f"{_T}{n}" for n in ("lem", "rdg", "rdgGrp", "witDetail", "lacunaStart", "lacunaEnd", "witStart", "witEnd")}
 

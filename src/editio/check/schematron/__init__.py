@@ -28,12 +28,12 @@ from lxml import etree
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.load.document import Document
 from editio.core.locate import Locator
-from editio.check.schematron.xpath import _requirements, may_match  # noqa: F401  (_requirements re-exported)
-# Compiling lives in schematron_compile.py, the XPath 1 fast path in
-# schematron_xpath.py; the public names stay importable from here.
-from editio.check.schematron.reader import (  # noqa: F401  (re-exported)
+from editio.check.schematron.xpath import may_match
+# The package's interface is this module: run, check, embedded_rules, compile_schematron
+# and the rule model. Reading a schema lives in reader.py, the XPath 1 fast path in xpath.py.
+from editio.check.schematron.reader import (
     SCH,
-    _CURRENT_VAR,
+    CURRENT_VAR,
     Check,
     Message,
     Pattern,
@@ -45,6 +45,9 @@ from editio.check.schematron.reader import (  # noqa: F401  (re-exported)
     resolved_path,
 )
 
+
+__all__ = ["SCH", "Check", "Message", "Pattern", "Rule", "Schema", "SchematronError", "check",
+           "compile_schematron", "embedded_rules", "may_match", "resolved_path", "run"]
 
 def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[Diagnostic]:
     """Every failed assert and successful report of `schema` on `doc`."""
@@ -192,7 +195,7 @@ def _node_of(hit, root):
 def _fire(rule: Rule, node, pattern_vars, context_for, locator, path) -> list[Diagnostic]:
     variables = dict(pattern_vars)
     if rule.uses_current:
-        variables[_CURRENT_VAR] = node
+        variables[CURRENT_VAR] = node
     found = []
     try:
         for name, expr in rule.lets:
@@ -297,7 +300,7 @@ def _schematron_models(doc: Document, options) -> tuple[list[tuple[Path, str]], 
     """<?xml-model schematypens="...schematron"?> of the document (unless --schema overrides them)."""
     from editio.check import schemas as schema_module
 
-    if getattr(options, "schema", None) or not getattr(options, "use_document_schemas", True):
+    if getattr(options, "schema", None):
         return [], []
     refs, problems = [], []
     for pi in doc.tree.getroot().itersiblings(preceding=True):

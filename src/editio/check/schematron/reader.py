@@ -14,12 +14,12 @@ from lxml import etree
 
 from editio.core.diagnostics import Severity
 from editio.load.document import make_parser
-from editio.check.schematron.xpath import _lxml_context, _lxml_test, _prefilter, _requirements, _rooted
+from editio.check.schematron.xpath import lxml_context, lxml_test, prefilter, requirements, rooted
 
-SCH = "http://purl.oclc.org/dsdl/schematron"
+from editio.core.namespaces import SCHEMATRON_NS as SCH
 _S = f"{{{SCH}}}"
 _CURRENT = re.compile(r"\bcurrent\(\s*\)")
-_CURRENT_VAR = "editio-current"
+CURRENT_VAR = "editio-current"
 _SEVERITY = {
     "error": Severity.ERROR, "fatal": Severity.ERROR,
     "warning": Severity.WARNING, "warn": Severity.WARNING,
@@ -46,7 +46,7 @@ class Check:
     severity: Severity
     message: Message
     ident: str | None
-    fast: etree.XPath | None = None  # the test in lxml's C XPath, when both languages agree on it (_lxml_test)
+    fast: etree.XPath | None = None  # the test in lxml's C XPath, when both languages agree on it (lxml_test)
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Rule:
     uses_current: bool
     problem: str | None = None  # why it cannot run
     # Per union branch, the element and attributes a document must hold for the
-    # context to match (schematron_xpath._requirements); None: no such shortcut.
+    # context to match (schematron_xpath.requirements); None: no such shortcut.
     requirements: tuple | None = None
 
 
@@ -171,7 +171,7 @@ class _Compiler:
     def xpath(self, expr: str, params: dict[str, str]):
         for name, value in params.items():
             expr = re.sub(rf"\${re.escape(name)}\b", lambda _m: value, expr)
-        return self.parser.parse(_CURRENT.sub(f"${_CURRENT_VAR}", expr))
+        return self.parser.parse(_CURRENT.sub(f"${CURRENT_VAR}", expr))
 
     def let(self, el, params):
         return (el.get("name"), self.xpath(el.get("value") or ".", params))
@@ -193,7 +193,7 @@ class _Compiler:
             body.extend(base)
         lets, checks, problem = [], [], None
         try:
-            slow = self.xpath(_rooted(context) or f"//({context})", params)
+            slow = self.xpath(rooted(context) or f"//({context})", params)
             for child in body:
                 if child.tag == f"{_S}let":
                     lets.append(self.let(child, params))
@@ -202,8 +202,8 @@ class _Compiler:
         except Exception as exc:  # elementpath raises many kinds; the rule is then reported, not run
             slow, problem = None, f"{type(exc).__name__}: {exc}"
         uses_current = "current(" in etree.tostring(el, encoding="unicode")
-        return Rule(context, _lxml_context(context, self.namespaces), slow, _prefilter(context, self.namespaces),
-                    lets, checks, uses_current, problem, _requirements(context, self.namespaces))
+        return Rule(context, lxml_context(context, self.namespaces), slow, prefilter(context, self.namespaces),
+                    lets, checks, uses_current, problem, requirements(context, self.namespaces))
 
     def check(self, el, params) -> Check:
         message = self.message(el, params)
@@ -216,7 +216,7 @@ class _Compiler:
         for name, value in params.items():
             test = re.sub(rf"\${re.escape(name)}\b", lambda _m: value, test)
         return Check(el.tag == f"{_S}report", self.xpath(el.get("test") or "true()", params), el.get("test") or "",
-                     _SEVERITY.get(role, Severity.ERROR), message, el.get("id"), _lxml_test(test, self.namespaces))
+                     _SEVERITY.get(role, Severity.ERROR), message, el.get("id"), lxml_test(test, self.namespaces))
 
     def message(self, el, params) -> Message:
         parts: list = [el.text or ""]

@@ -20,7 +20,7 @@ _TEST_TOKEN = re.compile(r"""\s+|(?:ancestor|ancestor-or-self|attribute|child|de
     |(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?![\w.:(-])|[A-Za-z_][\w.-]*:\*""", re.X)
 
 
-def _lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
     pos = 0
     while pos < len(test):
         m = _TEST_TOKEN.match(test, pos)
@@ -33,7 +33,7 @@ def _lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
         return None
 
 
-def _lxml_context(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def lxml_context(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
     """The match pattern as an lxml XPath 1.0 selecting every node it matches, if XPath 1 can say it."""
     if "$" in context or "current(" in context:
         return None
@@ -64,7 +64,7 @@ def _value_comparisons_as_general(expr: str) -> str:
     return "".join(pieces)
 
 
-def _rooted(context: str) -> str | None:
+def rooted(context: str) -> str | None:
     """The pattern as an expression selecting its matches from the document: each
     branch under `//`, except branches already starting at the root."""
     branches = _split_union(context, xpath1=False)
@@ -96,7 +96,7 @@ def _root_branch(branch: str) -> str | None:
     return None
 
 
-def _prefilter(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
+def prefilter(context: str, namespaces: dict[str, str]) -> etree.XPath | None:
     """A cheap lxml test for "this pattern can match something here": the last
     step of each branch, without predicates (they only narrow the match). Most
     ODD-specific rules of tei_all find no candidates in a document and are
@@ -189,7 +189,7 @@ _LOOSER_THAN_AND = re.compile(r"\b(?:or|if|then|else|some|every|for|let|return|s
 Requirement = tuple[str | None, frozenset[str]]  # (element name or None for any, attribute names)
 
 
-def _requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement, ...] | None:
+def requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement, ...] | None:
     """For each union branch of the pattern: the element its last step names (Clark
     notation; None for `prefix:*`) and attributes that step's predicates require to
     exist (`@a` or `starts-with(@a, 'non-empty')` as an `and` operand). A branch can
@@ -250,52 +250,50 @@ def _steps(branch: str) -> list[str]:
     return _split_outside(branch, "/")
 
 
-def _split_outside(expr: str, sep: str) -> list[str]:
-    """`expr` split at `sep` where it stands outside brackets, parentheses and strings."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(expr):
-        ch = expr[i]
+def _structure(text: str):
+    """(index, character, depth) for each character outside string literals; `depth`
+    counts the brackets and parentheses open before it (its own opening one not yet)."""
+    depth, quote = 0, None
+    for i, ch in enumerate(text):
         if quote:
             if ch == quote:
                 quote = None
-        elif ch in "'\"":
+            continue
+        if ch in "'\"":
             quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
+            continue
+        if ch in "])":
             depth -= 1
-        elif depth == 0 and expr.startswith(sep, i):
+        yield i, ch, depth
+        if ch in "[(":
+            depth += 1
+
+
+def _split_outside(expr: str, sep: str) -> list[str]:
+    """`expr` split at `sep` where it stands outside brackets, parentheses and strings."""
+    parts, start = [], 0
+    for i, _ch, depth in _structure(expr):
+        if depth == 0 and i >= start and expr.startswith(sep, i):
             parts.append(expr[start:i])
             start = i + len(sep)
-            i = start
-            continue
-        i += 1
     parts.append(expr[start:])
     return parts
 
 
 def _predicates(text: str) -> list[str] | None:
     """`[a][b]` -> ["a", "b"]; None if the text is not a sequence of predicates."""
-    found, depth, quote, start = [], 0, None, 0
-    for i, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            if depth == 0:
-                if ch != "[" or text[start:i].strip():
-                    return None
-                start = i + 1
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-            if depth == 0:
-                if ch != "]":
-                    return None
-                found.append(text[start:i])
-                start = i + 1
-    if depth != 0 or quote or text[start:].strip():
+    found, start, inside = [], 0, False
+    for i, ch, depth in _structure(text):
+        if depth == 0 and ch in "[(":
+            if ch != "[" or text[start:i].strip():
+                return None
+            start, inside = i + 1, True
+        elif depth == 0 and ch in "])":
+            if ch != "]":
+                return None
+            found.append(text[start:i])
+            start, inside = i + 1, False
+    # an unclosed bracket or string leaves `inside` set or text after the last "]"
+    if inside or text[start:].strip():
         return None
     return found
