@@ -27,6 +27,9 @@ SHOTS = {
     "dictionary": ("dictionary/dict_lex0_examples.xml", "#ED\\.aid", 1400),
     "rendering": ("rendering/rendering.xml", None, 1200),
     "math": ("math/formulas.xml", None, 800),
+    "epigraphy": ("epigraphy/epidoc_isicily_ISic030057.xml", "#d1", 900),
+    "genetic": ("genetic/sga-hu-hm-2177.xml", "#hu-hm_2177-fb046r", 1000),
+    "drama": ("drama/folger-style.xml", "#d1", 800),
 }
 
 

@@ -55,14 +55,7 @@ def pytest_runtest_setup(item):
 # Whole-corpus tests that fail on files of the corpus's second batch (new genres), known and left to
 # issue 14 ("Real TEI's long tail"), whose done-when is that every document of the corpus passes them.
 # Strict: when a fix makes one pass, the run fails until its entry goes.
-GENETIC = ("genre: documentary/genetic transcription: the sourceDoc (surface/zone/line) is not rendered yet "
-           "(branch longtail-genres)")
 KNOWN_FAILURES = {
-    ("test_every_reading_word_in_order", "genetic_faust_gsa-390020-0002.xml"): GENETIC,
-    # tests/test_reading_text_corpus.py: issue 14's done-when, each case waiting for a branch.
-    **{("test_every_reading_word_reaches_both_editions_in_order", name): GENETIC for name in (
-        "genetic_faust_gsa-390020-0002.xml", "genetic_sga_hu-hm-2177.xml", "genetic_sga_frankenstein-notebook-c2.xml")},
-    ("test_every_note_appears_once", "genetic_faust_gsa-390020-0002.xml"): GENETIC,
     ("test_every_note_appears_once", "crit_pta_homilia-de-dominica-die.xml"):
         "the note of an app nested in a lemma is printed twice in the HTML apparatus: inside the outer entry's "
         "lemma and in its own entry ('Nach version A (P)', line 541; critical editions)",

@@ -73,7 +73,8 @@ def html_reading_text(page: str) -> str:
         classes = set((el.get("class") or "").split())
         if el.tag in EDITORIAL_TAGS or classes & (EDITORIAL | APART):
             return
-        block = el.tag in BLOCKS
+        # (an inline note is read where it stands, apart from the word before it: "word (note)")
+        block = el.tag in BLOCKS or "note-inline" in classes
         if block:
             parts.append(" ")
         parts.append(el.text or "")

@@ -32,6 +32,7 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLE, corpus_p5_files, first_missing, is_foreign, is_letter_line, needs_java, param
+from editio.core.elements import table
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import BLOCK, ID, prepare
 from html_support import publish_html, words
@@ -119,6 +120,8 @@ def test_internal_links_resolve_and_ids_are_unique(pages, name):
 
 # (index: an entry of a back-of-the-book index, not reading text; the text edition's test skips it too)
 SKIP = {f"{TEI}{n}" for n in ("rdg", "rdgGrp", "witDetail", "del", "surplus", "teiHeader", "index")}
+# and what the table of elements hides (xslt/common/elements.xml: index entries, coordinates, links ...)
+SKIP |= {e.clark for e in table().values() if e.kind == "hidden"}
 GAP = f"{TEI}gap"
 BREAKS = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
 PREFERRED = [f"{TEI}{n}" for n in ("corr", "reg", "expan")]
@@ -137,12 +140,13 @@ def example_text(el) -> str:
     return f"<{name}{attrs}>{inner}</{name}>" if len(el) or el.text else f"<{name}{attrs}/>"
 
 
-def reading_text(el, parts: list[str], notes: list) -> None:
+def reading_text(el, parts: list[str], notes: list, skip: set[str] = SKIP) -> None:
     """The reading text of `el` into `parts`; notes met go to `notes`, not into the text.
 
     A milestone inside a word (lb break="no") joins: the whitespace around it is
     the file's line layout, as in the editions."""
     no_mixed = el.tag in NO_MIXED
+    in_mod = el.tag == f"{TEI}mod"  # whitespace holding a line break directly in a mod is layout (prepare drops it)
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
@@ -154,7 +158,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             parts.append(" ")  # the page shows […]: what is missing splits a word
         elif tag == f"{TEI}space":
             parts.append(" ")  # a space the source left blank
-        elif tag in SKIP or is_foreign(child) or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan"):
+        elif tag in skip or is_foreign(child) or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan" and skip is SKIP):
             pass
         elif tag == EXAMPLE:
             parts.append(" " + "".join(example_text(c) + (c.tail or "") for c in child if isinstance(c.tag, str)) + " ")
@@ -174,7 +178,7 @@ def reading_text(el, parts: list[str], notes: list) -> None:
                 shown = next((c for c in child if isinstance(c.tag, str)), None)
             if shown is not None:
                 parts.append(shown.text or "")
-                reading_text(shown, parts, notes)
+                reading_text(shown, parts, notes, skip)
         else:
             if tag == f"{TEI}w":
                 before = child.getprevious()
@@ -183,11 +187,12 @@ def reading_text(el, parts: list[str], notes: list) -> None:
             # blocks are apart on the page as in the source, even without whitespace between them
             gap = " " if child.get(BLOCK) or is_letter_line(child) else ""
             text = child.text or ""
-            parts.append(gap + ("" if tag in NO_MIXED and not text.strip() else text))
-            reading_text(child, parts, notes)
+            layout = tag in NO_MIXED or (tag == f"{TEI}mod" and "\n" in text)
+            parts.append(gap + ("" if layout and not text.strip() else text))
+            reading_text(child, parts, notes, skip)
             parts.append(gap)
         tail = child.tail or ""
-        parts.append("" if no_mixed and not tail.strip() else tail)
+        parts.append("" if (no_mixed or (in_mod and "\n" in tail)) and not tail.strip() else tail)
 
 
 HTML_BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "section", "aside", "blockquote", "figure",
@@ -208,6 +213,8 @@ def page_text(el, drop_notes: bool = True) -> str:
             cls = child.get("class", "")
             if drop_notes and "tei-note" in cls.split():
                 pass
+            elif "editio-label" in cls.split() and "tei-gap" not in cls.split():
+                pass  # a transcription's sign ([supplied], a dot under an unclear letter, [hand: ...]) is not the text's
             elif child.tag == "br":
                 parts.append(" ")
             elif child.tag == "img":
@@ -240,6 +247,9 @@ def test_every_reading_word_on_the_page_in_order(pages, name):
     # the text, or the texts of a teiCorpus's members (xslt/common/corpus.xsl)
     for text in doc.tree.getroot().xpath("t:text | t:TEI/t:text | t:teiCorpus/t:TEI/t:text", namespaces={"t": TEI[1:-1]}):
         reading_text(text, parts, notes)
+    # a documentary transcription (sourceDoc): the document as it is, deletions and page furniture included
+    for source in doc.tree.getroot().iterfind(f"{TEI}sourceDoc"):
+        reading_text(source, parts, notes, SKIP - {f"{TEI}del", f"{TEI}surplus", f"{TEI}fw"})
     source = words("".join(parts))
     if not source:
         # a document with nothing to publish (a teiCorpus of unexpanded XIncludes) is an error, never an empty page

@@ -1,9 +1,10 @@
 """No silent loss (issue 14, point 1): words of the source's text that miss an
 edition are reported per element, and an (almost) empty edition is an error.
 
-The losses here are made on purpose: a sourceDoc (which the stylesheets do not
-render yet) and a user stylesheet that drops paragraphs; what editio renders
-is also checked to stay silent (choice, del, notes, apparatus, both views).
+The losses here are made on purpose: editio's formats given stylesheets that
+leave the body out (what editio publishes itself is published: a sourceDoc is,
+page by page), and a user stylesheet that drops paragraphs; what editio renders
+is also checked to stay silent (choice, del, notes, apparatus, sourceDoc, both views).
 """
 
 from __future__ import annotations
@@ -43,9 +44,37 @@ SOURCE_DOC = tei("""<sourceDoc>
 </sourceDoc>""")
 
 
-def test_a_document_published_empty_is_an_error_never_exit_0(tmp_path):
-    path = tmp_path / "notebook.xml"
-    path.write_text(SOURCE_DOC)
+BODY_ONLY = tei("""<text><body>
+<p>It was on a dreary night of November that I beheld the accomplishment of my toils.</p>
+<p>With an anxiety that almost amounted to agony, I collected the instruments of life around me.</p>
+</body></text>""")
+
+# Stylesheets that publish nothing of the text: an edition editio's own formats would refuse.
+EMPTYING = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0">
+  <xsl:import href="editio:{fmt}.xsl"/>
+  <xsl:template match="tei:body"/>
+</xsl:stylesheet>
+"""
+
+
+@pytest.fixture
+def emptying_formats(tmp_path, monkeypatch):
+    """editio's html and text formats, their entry stylesheets replaced by ones that leave the body out
+    (not a user's --xslt, whose findings are warnings: editio's own formats, whose findings are errors)."""
+    import dataclasses
+
+    from editio.render import formats
+
+    for fmt in ("html", "text"):
+        xsl = tmp_path / f"emptying-{fmt}.xsl"
+        xsl.write_text(EMPTYING.format(fmt=fmt))
+        monkeypatch.setitem(formats.FORMATS, fmt, dataclasses.replace(formats.FORMATS[fmt], stylesheet=str(xsl)))
+
+
+def test_a_document_published_empty_is_an_error_never_exit_0(tmp_path, emptying_formats):
+    path = tmp_path / "story.xml"
+    path.write_text(BODY_ONLY)
     for command in ("html", "text"):
         out = tmp_path / f"out.{command}"
         result = run_cli(command, "-o", out, path)
@@ -53,22 +82,44 @@ def test_a_document_published_empty_is_an_error_never_exit_0(tmp_path):
         assert not out.exists(), "an (almost) empty edition is not written"
         lines = result.stderr.splitlines()
         assert any(f"{path}:2:0: error: the edition is (almost) empty" in ln and "[render.empty]" in ln for ln in lines)
-        assert f"{path}:2:0: warning: 28 words in <sourceDoc> not published [render.lost-text]" in lines
+        assert f"{path}:2:0: warning: 32 words in <text> not published [render.lost-text]" in lines
 
 
-def test_build_fails_a_document_published_empty(tmp_path):
+def test_build_fails_a_document_published_empty(tmp_path, emptying_formats):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "notebook.xml").write_text(SOURCE_DOC)
-    (src / "letter.xml").write_text(tei("<text><body><p>A letter with its words.</p></body></text>"))
+    (src / "story.xml").write_text(BODY_ONLY)
+    (src / "letter.xml").write_text(tei("<text><front><p>A letter with its words.</p></front><body/></text>"))
     out = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "editio", "build", "-j", "1", "-o", str(out), str(src)],
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 1, result.stderr
+    result = run_cli("build", "-j", "1", "-o", out, src)
+    assert result.exit_code == 1, result.stderr
     assert "[render.empty]" in result.stderr and "1 built, 0 up to date, 1 failed" in result.stderr
     # One warning per element name, not one per format.
-    assert result.stderr.count("28 words in <sourceDoc> not published") == 1
-    assert not list(out.glob("notebook.*")) and (out / "letter.html").is_file()
+    assert result.stderr.count("32 words in <text> not published") == 1
+    assert not list(out.glob("story.*")) and (out / "letter.html").is_file()
+
+
+SOURCE_DOC = tei("""<sourceDoc>
+  <surface>
+    <zone>
+      <line>It was on a dreary night of November that I beheld</line>
+      <line>the accomplishment of my toils. With an anxiety that</line>
+      <line>almost amounted to <del>pain</del><add>agony</add>, I collected the instruments</line>
+    </zone>
+  </surface>
+</sourceDoc>""")
+
+
+def test_a_sourcedoc_only_document_is_published(tmp_path):
+    """A transcription without <text> is its sourceDoc, page by page, in both editions (issue 14)."""
+    path = tmp_path / "notebook.xml"
+    path.write_text(SOURCE_DOC)
+    for command in ("html", "text"):
+        out = tmp_path / f"out.{command}"
+        result = run_cli(command, "-o", out, path)
+        assert result.exit_code == 0, result.stderr
+        assert "[render." not in result.stderr
+        assert "almost amounted to" in out.read_text() and "instruments" in out.read_text()
 
 
 # A user stylesheet that leaves paragraphs out: the loss the check must name.

@@ -227,7 +227,10 @@ def test_no_words_glued_across_line_level_elements(path: Path):
     ed = editions(path)
     for fmt, actual in (("html", ed.html), ("text", ed.text)):
         present = set(actual)
-        glued = [(a + b, line) for a, b, line in ed.line_pairs if (a + b) in present and (a + b) not in ed.vocabulary]
+        # (a word the source's reading text has is no sign of glue: "no⟦w⟧\t/" in a documentary transcription reads "nowt")
+        reading = set(ed.source)
+        glued = [(a + b, line) for a, b, line in ed.line_pairs
+                 if (a + b) in present and (a + b) not in ed.vocabulary and (a + b) not in reading]
         assert not glued, f"{path.name}: {fmt} glues words across lines: {glued[:5]}"
 
 

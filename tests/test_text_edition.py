@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, is_foreign, is_letter_line, params
+from editio.core.elements import table
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
@@ -34,6 +35,8 @@ WORD = re.compile(r"\w+")
 # the apparatus's readings, descriptions of figures, markup examples' attributes.
 SKIP = {f"{TEI}{n}" for n in ("note", "del", "surplus", "fw", "rdg", "witDetail", "figDesc", "teiHeader",
                                "interp", "interpGrp", "certainty", "index")} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+# and what the table of elements hides (xslt/common/elements.xml: coordinates, links, feature structures ...)
+SKIP |= {e.clark for e in table().values() if e.text_kind == "hidden"}
 # Elements whose content is a line or block of its own (a word boundary).
 BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "cell", "row", "sp", "speaker",
                                 "stage", "castItem", "salute", "signed", "dateline", "byline", "titlePart",
@@ -43,6 +46,10 @@ BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "c
 # Elements without mixed content: whitespace between their children is layout (as the
 # stylesheet's xsl:strip-space says).
 NO_MIXED = {f"{TEI}{n}" for n in ("choice", "subst")}
+DOCUMENTARY = {f"{TEI}{n}" for n in ("del", "surplus", "fw")}
+MOD = f"{TEI}mod"
+SOURCE_DOC = f"{TEI}sourceDoc"
+BLOCK |= {f"{TEI}{n}" for n in ("line", "zone", "surface")}
 MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
 SHOWN_IN_CHOICE = (f"{TEI}corr", f"{TEI}expan", f"{TEI}reg")
 
@@ -54,10 +61,11 @@ def _joins(el) -> bool:
 def reading_text_of(tree, elements=None) -> str:
     """The reading view's text of /TEI/text (or of `elements`), by the rules of xslt/common/views.xsl."""
     parts: list[str] = []
+    skip = SKIP
 
     def walk(el, top=False):
         tag = el.tag
-        if not isinstance(tag, str) or (tag in SKIP and not top) or is_foreign(el):  # a note asked for itself is read
+        if not isinstance(tag, str) or (tag in skip and not top) or is_foreign(el):  # a note asked for itself is read
             return
         if tag in MILESTONES:
             if _joins(el):
@@ -78,12 +86,12 @@ def reading_text_of(tree, elements=None) -> str:
             before = el.getprevious()
             if before is not None and before.tag in (f"{TEI}w", f"{TEI}pc") and not (before.tail or ""):
                 parts.append(" ")
-        if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan":
+        if tag == f"{TEI}am" and el.getparent().tag == f"{TEI}expan" and skip is SKIP:
             return
         block = tag in BLOCK or is_letter_line(el)
         if block:
             parts.append(" ")
-        strip = tag in NO_MIXED
+        strip = tag in NO_MIXED or (tag == MOD and "strip-layout")
         _text(el.text, strip)
         if tag == f"{TEI}choice":
             shown = [c for c in el if c.tag in SHOWN_IN_CHOICE] or [c for c in el if isinstance(c.tag, str)][:1]
@@ -97,7 +105,8 @@ def reading_text_of(tree, elements=None) -> str:
             parts.append(" ")
 
     def _text(s, strip=False):
-        if s and not (strip and not s.strip()):
+        # (inside a mod only whitespace holding a line break is layout: prepare drops it)
+        if s and not (strip and not s.strip() and (strip is True or "\n" in s)):
             if parts and parts[-1] == "\0":
                 parts[-1] = s.lstrip()
             else:
@@ -108,6 +117,10 @@ def reading_text_of(tree, elements=None) -> str:
     if elements is None:
         elements = root.xpath("t:text | t:TEI/t:text | t:teiCorpus/t:TEI/t:text", namespaces={"t": TEI[1:-1]})
     for text in elements:
+        # A documentary transcription (sourceDoc) is published as the document is, in both views:
+        # what the writer deleted, and the page's furniture, are its words too.
+        documentary = text.tag == SOURCE_DOC or next(text.iterancestors(SOURCE_DOC), None) is not None
+        skip = SKIP - DOCUMENTARY if documentary else SKIP
         walk(text, top=True)
     return unicodedata.normalize("NFC", "".join(p for p in parts if p != "\0"))
 

@@ -12,6 +12,7 @@
   <xsl:include href="common/core.xsl"/>
   <xsl:include href="common/safety.xsl"/>
   <xsl:include href="common/views.xsl"/>
+  <xsl:include href="common/leiden.xsl"/>
   <xsl:include href="common/flags.xsl"/>
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
@@ -26,11 +27,14 @@
   <xsl:include href="common/corpus.xsl"/>
   <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="html/core.xsl"/>
+  <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
+  <xsl:include href="html/elements.xsl"/>
   <xsl:include href="html/header.xsl"/>
   <xsl:include href="html/textstructure.xsl"/>
   <xsl:include href="html/notes.xsl"/>
   <xsl:include href="html/flags.xsl"/>
   <xsl:include href="html/transcription.xsl"/>
+  <xsl:include href="html/genetic.xsl"/>
   <xsl:include href="html/textcrit.xsl"/>
   <xsl:include href="html/apparatus.xsl"/>
   <xsl:include href="html/synoptic.xsl"/>

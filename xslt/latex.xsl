@@ -21,6 +21,7 @@
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
   <xsl:include href="common/views.xsl"/>
+  <xsl:include href="common/leiden.xsl"/>
   <xsl:include href="common/flags.xsl"/>
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>

@@ -14,6 +14,7 @@
   <xsl:include href="common/textcrit.xsl"/>
   <xsl:include href="common/app-targets.xsl"/>
   <xsl:include href="common/views.xsl"/>
+  <xsl:include href="common/leiden.xsl"/>
   <xsl:include href="common/flags.xsl"/>
   <xsl:include href="common/notes.xsl"/>
   <xsl:include href="common/lang.xsl"/>
@@ -26,10 +27,13 @@
   <xsl:include href="common/corpus.xsl"/>
   <xsl:include href="common/dictionary.xsl"/>
   <xsl:include href="text/core.xsl"/>
+  <!-- generated from xslt/common/elements.xml: the generic template of each kind of element -->
+  <xsl:include href="text/elements.xsl"/>
   <xsl:include href="text/header.xsl"/>
   <xsl:include href="text/textstructure.xsl"/>
   <xsl:include href="text/notes.xsl"/>
   <xsl:include href="text/transcription.xsl"/>
+  <xsl:include href="text/genetic.xsl"/>
   <xsl:include href="text/textcrit.xsl"/>
   <xsl:include href="text/namesdates.xsl"/>
   <xsl:include href="text/verse.xsl"/>

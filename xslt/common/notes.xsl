@@ -29,6 +29,12 @@
   <xsl:template name="note-placement">
     <xsl:variable name="place" select="translate(normalize-space(@place), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:choose>
+      <!-- in a documentary transcription (sourceDoc) a note stands where it is, as the page has it:
+           between lines a block, in a line inline -->
+      <xsl:when test="$has-sourceDoc and ancestor::tei:sourceDoc">
+        <xsl:value-of select="substring('inlineblock', 1 + 6 * boolean(parent::tei:zone or parent::tei:surface or parent::tei:sourceDoc
+            or parent::tei:surfaceGrp), 6)"/>
+      </xsl:when>
       <xsl:when test="starts-with($place, 'end')">end</xsl:when>
       <xsl:when test="starts-with($place, 'margin') or starts-with($place, 'left') or starts-with($place, 'right')
           or starts-with($place, 'top') or $place = 'intercolumn' or $place = 'opposite' or $place = 'overleaf'">margin</xsl:when>

@@ -61,4 +61,10 @@
   <!-- yes: the text edition prints the number of every verse line whose @n
        is a multiple of 5, in a margin, as printed books do. -->
   <xsl:param name="line-numbers" select="'yes'"/>
+
+  <!-- Leiden conventions (epigraphy): brackets for restored and lost text,
+       a dot under unclear letters, (expansions), the inscription line by line
+       with every fifth line numbered, in both views. auto: for documents whose
+       xml-model names EpiDoc; yes; no. -->
+  <xsl:param name="leiden" select="'auto'"/>
 </xsl:stylesheet>

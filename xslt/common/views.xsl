@@ -4,6 +4,8 @@
   print the same words.
   reading:    corr, expan, reg of a choice; add; del and surplus left out.
   diplomatic: sic, abbr, orig of a choice; add and del both (with signs).
+  A documentary transcription (sourceDoc) and an epigraphic edition (Leiden
+  conventions) show their signs, and deletions, in both views.
   Output modules call these templates and apply templates in their own way.
 -->
 <xsl:stylesheet version="1.0"
@@ -30,7 +32,44 @@
        reading view; am inside expan, and page furniture (fw: running heads,
        catchwords, page numbers) in the reading view. -->
   <xsl:template name="omitted-in-view">
-    <xsl:if test="$view != 'diplomatic' and (self::tei:del or self::tei:surplus or self::tei:fw or (self::tei:am and parent::tei:expan))">yes</xsl:if>
+    <xsl:if test="$view != 'diplomatic' and (self::tei:del or self::tei:surplus or self::tei:fw or (self::tei:am and parent::tei:expan))
+        and not($has-sourceDoc and ancestor::tei:sourceDoc) and not($leiden-signs and (self::tei:del or self::tei:surplus))">yes</xsl:if>
+  </xsl:template>
+
+  <!-- A documentary transcription (sourceDoc) is the document as it is:
+       deletions, additions and page furniture are shown with their signs in
+       both views. (Asked once: most documents have none.) -->
+  <xsl:variable name="has-sourceDoc" select="boolean(/*/tei:sourceDoc)"/>
+
+  <!-- 'yes' where transcription signs are shown: the diplomatic view; in both
+       views a documentary transcription (sourceDoc) and an edition in Leiden
+       conventions (common/leiden.xsl). -->
+  <xsl:template name="signs-shown">
+    <xsl:if test="$view = 'diplomatic' or $leiden-signs or ($has-sourceDoc and ancestor::tei:sourceDoc)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- Where an addition stands (context: add), from @place: 'above' (above
+       the line, superlinear), 'below' (sublinear), 'margin' (margins, top,
+       bottom, overleaf ...), '' (on the line, or not said). -->
+  <xsl:template name="add-place">
+    <xsl:variable name="place" select="concat(' ', translate(normalize-space(@place), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($place, ' above ') or contains($place, 'superlinear') or contains($place, ' interlinear ')">above</xsl:when>
+      <xsl:when test="contains($place, ' below ') or contains($place, 'sublinear') or contains($place, ' under ')">below</xsl:when>
+      <xsl:when test="contains($place, 'margin') or contains($place, ' left ') or contains($place, ' right ') or contains($place, ' top ')
+          or contains($place, ' bottom ') or contains($place, ' opposite ') or contains($place, ' overleaf ') or contains($place, ' end ')">margin</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The name of the hand a handShift passes to: its handNote's text, else its id. -->
+  <xsl:template name="hand-name">
+    <xsl:variable name="id" select="substring-after(normalize-space(@new), '#')"/>
+    <xsl:variable name="note" select="normalize-space(key('editio-xml-id', $id)[1][self::tei:handNote])"/>
+    <xsl:choose>
+      <xsl:when test="$note != ''"><xsl:value-of select="$note"/></xsl:when>
+      <xsl:when test="$id != ''"><xsl:value-of select="$id"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(concat(@new, ' ', @medium, ' ', @script))"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 'yes' when a milestone (lb, pb, cb) falls inside a word: break="no", or

@@ -47,6 +47,8 @@
             <!-- switches hiding kinds of readings: before the text they act on (html/textcrit.xsl) -->
             <xsl:call-template name="reading-switches"/>
             <xsl:apply-templates select="/*/tei:text"/>
+            <!-- a documentary transcription, page by page (html/genetic.xsl) -->
+            <xsl:apply-templates select="/*/tei:sourceDoc"/>
             <!-- the members of a teiCorpus (html/corpus.xsl) -->
             <xsl:call-template name="corpus-members"/>
             <!-- the registers of standOff (html/registers.xsl) -->

@@ -34,7 +34,8 @@
   <xsl:template match="tei:castItem | tei:castGroup">
     <xsl:call-template name="block"/>
   </xsl:template>
-  <xsl:template match="tei:role | tei:roleDesc | tei:actor | tei:set | tei:move | tei:view | tei:camera | tei:sound | tei:caption | tei:tech">
+  <!-- (role, actor, move ... are the generic inline of xslt/common/elements.xml) -->
+  <xsl:template match="tei:set">
     <xsl:call-template name="inline"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -30,12 +30,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink
-      | tei:settlement | tei:country | tei:region | tei:district | tei:bloc | tei:street | tei:postCode
-      | tei:num | tei:measure | tei:pc | tei:c | tei:g | tei:span | tei:unit">
-    <xsl:call-template name="inline"/>
-  </xsl:template>
-
   <!-- Tokens run together in the source (<w>a</w><w>b</w>) are words apart,
        as in the text edition (common/views.xsl word-space-before). -->
   <xsl:template match="tei:w">

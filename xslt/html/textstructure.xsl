@@ -27,6 +27,16 @@
         <xsl:with-param name="class" select="concat('tei-div', substring(concat(' div-', translate(@type,
             translate(@type, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', ''), '')), 1 div boolean(@type)))"/>
       </xsl:call-template>
+      <!-- an untitled EpiDoc division is titled by its type (common/leiden.xsl) -->
+      <xsl:if test="$leiden-signs and @type">
+        <xsl:variable name="title"><xsl:call-template name="division-title"/></xsl:variable>
+        <xsl:if test="$title != ''">
+          <xsl:element name="h{substring('2345666666', @editio:level, 1)}">
+            <xsl:attribute name="class">editio-label editio-division-title</xsl:attribute>
+            <xsl:value-of select="$title"/>
+          </xsl:element>
+        </xsl:if>
+      </xsl:if>
       <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>
       <xsl:choose>
         <!-- a critical edition: the apparatus of the division's own text (its
@@ -213,7 +223,8 @@
       </xsl:when>
       <!-- a remote image would be a request to another host: a link instead -->
       <xsl:when test="contains($url, ':') or starts-with($url, '//') or self::tei:media">
-        <a class="tei-graphic" href="{$url}"><xsl:value-of select="$label"/></a>
+        <!-- (a label of editio's when the source describes nothing: not the text's words) -->
+        <a class="tei-graphic{substring(' editio-label', 1, 13 * ($alt = ''))}" href="{$url}"><xsl:value-of select="$label"/></a>
       </xsl:when>
       <xsl:otherwise>
         <img src="{$url}" alt="{$alt}"><xsl:call-template name="id-attr"/></img>
@@ -246,12 +257,38 @@
        data-label, so they never split a word in the page's text. -->
   <xsl:template match="tei:lb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
-    <xsl:if test="$joins != 'yes' or $view = 'diplomatic'">
-      <br><xsl:call-template name="id-attr"/></br>
-    </xsl:if>
+    <xsl:variable name="opens"><xsl:call-template name="opens-block"/></xsl:variable>
+    <xsl:choose>
+      <!-- an inscription goes line by line (common/leiden.xsl): the new line, the
+           hyphen of a broken word and every fifth line's number come from CSS
+           (the page's text keeps the word whole) -->
+      <xsl:when test="$leiden-signs">
+        <xsl:variable name="n"><xsl:call-template name="leiden-line-number"/></xsl:variable>
+        <span class="tei-lb editio-lb{substring(' editio-lb-first', 1, 16 * ($opens = 'yes'))}{substring(' editio-lb-hyphen', 1, 17 * ($joins = 'yes' and $view != 'diplomatic'))}">
+          <xsl:call-template name="id-attr"/>
+          <xsl:if test="$n != ''"><xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute></xsl:if>
+        </span>
+      </xsl:when>
+      <!-- a break that opens its block (a speech's first line) makes no empty line: an anchor for its id -->
+      <xsl:when test="$opens = 'yes'">
+        <xsl:if test="@xml:id"><span><xsl:call-template name="id-attr"/></span></xsl:if>
+      </xsl:when>
+      <xsl:when test="$joins != 'yes' or $view = 'diplomatic'">
+        <br><xsl:call-template name="id-attr"/></br>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:pb | tei:cb | tei:milestone">
+  <!-- A milestone marks a point of a reference system (a line number of
+       another edition, a section): its id is kept for links, its unit and
+       number are not printed. -->
+  <xsl:template match="tei:milestone">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+    <span><xsl:call-template name="attrs"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
     <span>

@@ -4,7 +4,11 @@
   shows is decided in common/views.xsl (shared with the text edition).
   reading:    corr/expan/reg; additions as text; deletions and surplus left out.
   diplomatic: sic/abbr/orig and the signs: [supplied], struck deletions,
-              ⸌additions⸍, [unclear?], [...] for gaps, {surplus}.
+              \additions/ (/below the line\, ‖in a margin‖; placed by CSS from
+              class place-above|below|margin), [unclear?], [...] for gaps,
+              {surplus}, [hand: name] where the hand changes.
+  A documentary transcription (sourceDoc) and an epigraphic edition (Leiden
+  conventions, common/leiden.xsl) show their signs in both views.
   The other alternative of a choice is given as a tooltip (title).
 -->
 <xsl:stylesheet version="1.0"
@@ -31,8 +35,8 @@
     <xsl:variable name="omitted"><xsl:call-template name="omitted-in-view"/></xsl:variable>
     <xsl:if test="$omitted != 'yes'">
       <xsl:choose>
-        <xsl:when test="$view = 'diplomatic' and self::tei:ex">
-          <span class="editio-sign">(</span><xsl:call-template name="inline"/><span class="editio-sign">)</span>
+        <xsl:when test="self::tei:ex and ($view = 'diplomatic' or $leiden-signs or ($has-sourceDoc and ancestor::tei:sourceDoc))">
+          <span class="editio-sign editio-label">(</span><xsl:call-template name="inline"/><span class="editio-sign editio-label">)</span>
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="inline"/></xsl:otherwise>
       </xsl:choose>
@@ -40,9 +44,14 @@
   </xsl:template>
 
   <xsl:template match="tei:add">
+    <xsl:variable name="signs"><xsl:call-template name="signs-shown"/></xsl:variable>
+    <xsl:variable name="place"><xsl:call-template name="add-place"/></xsl:variable>
+    <xsl:variable name="at" select="1 + number($place = 'below') + 2 * number($place = 'margin')"/>
     <xsl:call-template name="with-signs">
-      <xsl:with-param name="open" select="'⸌'"/><xsl:with-param name="close" select="'⸍'"/>
-      <xsl:with-param name="el" select="substring('span', 1, 4 * ($view != 'diplomatic'))"/>
+      <!-- the text edition's signs (⸌ ⸍ are missing from common fonts) -->
+      <xsl:with-param name="open" select="substring('\/‖', $at, 1)"/><xsl:with-param name="close" select="substring('/\‖', $at, 1)"/>
+      <xsl:with-param name="el" select="substring('span', 1, 4 * ($signs != 'yes'))"/>
+      <xsl:with-param name="class" select="concat('tei-add', substring(concat(' place-', $place), 1, (8 + string-length($place)) * ($signs = 'yes' and $place != '')))"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -58,20 +67,54 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <xsl:call-template name="with-signs"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$leiden-signs">
+        <xsl:call-template name="with-signs">
+          <xsl:with-param name="open"><xsl:call-template name="leiden-supplied-open"/></xsl:with-param>
+          <xsl:with-param name="close"><xsl:call-template name="leiden-supplied-close"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="with-signs"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:unclear">
-    <xsl:call-template name="with-signs"><xsl:with-param name="close" select="'(?)'"/></xsl:call-template>
+    <xsl:choose>
+      <!-- Leiden: a dot under each letter, each dot a sign of its own (the words stay whole without them) -->
+      <xsl:when test="$leiden-signs and not(*) and normalize-space()">
+        <span>
+          <xsl:call-template name="attrs"/>
+          <xsl:call-template name="html-dot-below"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="with-signs"><xsl:with-param name="close" select="'(?)'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- The element, with its diplomatic signs around it in the diplomatic view. -->
+  <xsl:template name="html-dot-below">
+    <xsl:param name="s"/>
+    <xsl:if test="$s != ''">
+      <xsl:variable name="c" select="substring($s, 1, 1)"/>
+      <xsl:value-of select="$c"/>
+      <xsl:if test="normalize-space($c) != ''"><span class="editio-sign editio-label" aria-hidden="true">&#x0323;</span></xsl:if>
+      <xsl:call-template name="html-dot-below"><xsl:with-param name="s" select="substring($s, 2)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The element, with its signs around it where signs are shown (common/views.xsl signs-shown). -->
   <xsl:template name="with-signs">
     <xsl:param name="open" select="''"/>
     <xsl:param name="close" select="''"/>
     <xsl:param name="el" select="'span'"/>
-    <xsl:if test="$view = 'diplomatic' and $open != ''"><span class="editio-sign" aria-hidden="true"><xsl:value-of select="$open"/></span></xsl:if>
-    <xsl:call-template name="inline"><xsl:with-param name="el" select="concat($el, substring('ins', 1, 3 * ($el = '')))"/></xsl:call-template>
-    <xsl:if test="$view = 'diplomatic' and $close != ''"><span class="editio-sign" aria-hidden="true"><xsl:value-of select="$close"/></span></xsl:if>
+    <xsl:param name="class" select="concat('tei-', local-name())"/>
+    <xsl:variable name="signs"><xsl:call-template name="signs-shown"/></xsl:variable>
+    <xsl:if test="$signs = 'yes' and $open != ''"><span class="editio-sign editio-label" aria-hidden="true"><xsl:value-of select="$open"/></span></xsl:if>
+    <xsl:call-template name="inline">
+      <xsl:with-param name="el" select="concat($el, substring('ins', 1, 3 * ($el = '')))"/>
+      <xsl:with-param name="class" select="$class"/>
+    </xsl:call-template>
+    <xsl:if test="$signs = 'yes' and $close != ''"><span class="editio-sign editio-label" aria-hidden="true"><xsl:value-of select="$close"/></span></xsl:if>
   </xsl:template>
 
   <!-- Diplomatic signs are text (they must survive copy and paste), in
@@ -91,19 +134,57 @@
       <xsl:if test="@reason or @extent or @quantity or tei:desc">
         <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat(@reason, ' ', @quantity, ' ', @unit, ' ', @extent, ' ', tei:desc))"/></xsl:attribute>
       </xsl:if>
-      <xsl:text>[…]</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$leiden-signs"><xsl:call-template name="leiden-gap"/></xsl:when>
+        <xsl:otherwise><xsl:text>[…]</xsl:text></xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:space">
-    <span>
-      <xsl:call-template name="attrs"/>
-      <xsl:if test="$view = 'diplomatic'"><xsl:text>[ ]</xsl:text></xsl:if>
-    </span>
+    <xsl:choose>
+      <xsl:when test="$leiden-signs">
+        <xsl:text> </xsl:text>
+        <span><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-space editio-label'"/></xsl:call-template><xsl:call-template name="leiden-space"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:call-template name="attrs"/>
+          <xsl:if test="$view = 'diplomatic'"><xsl:text>[ ]</xsl:text></xsl:if>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- A change of hand: where signs are shown, [hand: its name]. -->
   <xsl:template match="tei:handShift">
-    <span><xsl:call-template name="attrs"/></span>
+    <xsl:variable name="signs"><xsl:call-template name="signs-shown"/></xsl:variable>
+    <span>
+      <xsl:choose>
+        <xsl:when test="$signs = 'yes'">
+          <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-handShift editio-label'"/></xsl:call-template>
+          <xsl:variable name="name"><xsl:call-template name="hand-name"/></xsl:variable>
+          <xsl:value-of select="concat('[', $label-hand, ': ', $name, '] ')"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="attrs"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+  <xsl:variable name="label-hand"><xsl:call-template name="fast-message"><xsl:with-param name="key" select="'hand'"/></xsl:call-template></xsl:variable>
+
+  <!-- Page furniture (running heads, page numbers, catchwords): left out of
+       the reading view, except in a documentary transcription (sourceDoc). -->
+  <xsl:template match="tei:fw">
+    <xsl:variable name="omitted"><xsl:call-template name="omitted-in-view"/></xsl:variable>
+    <xsl:if test="$omitted != 'yes'"><xsl:call-template name="inline"/></xsl:if>
+  </xsl:template>
+
+  <!-- A mark of the writer's (an insertion caret, a cross): its function as a tooltip. -->
+  <xsl:template match="tei:metamark">
+    <xsl:call-template name="inline"/>
+  </xsl:template>
+  <xsl:template match="tei:metamark" mode="html-attrs">
+    <xsl:if test="@function"><xsl:attribute name="title"><xsl:value-of select="normalize-space(@function)"/></xsl:attribute></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -36,6 +36,8 @@
       <part name="header"><xsl:apply-templates select="/*/tei:teiHeader" mode="metadata"/></part>
       <part name="body">
         <xsl:apply-templates select="/*/tei:text"/>
+        <!-- a documentary transcription, page by page (text/genetic.xsl) -->
+        <xsl:apply-templates select="/*/tei:sourceDoc"/>
         <!-- the members of a teiCorpus (text/corpus.xsl) -->
         <xsl:call-template name="corpus-members"/>
         <!-- the registers of standOff (text/registers.xsl) -->
@@ -70,7 +72,8 @@
 
   <xsl:template name="text-node">
     <xsl:choose>
-      <xsl:when test="$any-preserve and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
+      <!-- (an inscription's lines are its lb: the file's layout is not kept there) -->
+      <xsl:when test="$any-preserve and not($leiden-signs) and ancestor::*[@xml:space][1]/@xml:space = 'preserve'">
         <xsl:value-of select="translate(., ' &#9;&#10;&#13;', concat($KEEP_SPACE, $KEEP_SPACE, $BREAK))"/>
       </xsl:when>
       <!-- Line breaks and tabs of the source are spaces (a newline here would
@@ -97,10 +100,20 @@
   <xsl:template match="tei:lb | tei:pb | tei:cb">
     <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
     <xsl:if test="$joins != 'yes'"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$leiden-signs and self::tei:lb"><xsl:call-template name="leiden-line"/></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:milestone | tei:anchor | tei:handShift | tei:lacunaStart | tei:lacunaEnd
-      | tei:witStart | tei:witEnd | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp
-      | tei:certainty | tei:precision | tei:respons | tei:fw[@type = 'catch' or @type = 'sig']"/>
+
+  <!-- An inscription goes line by line (common/leiden.xsl): the new line, its
+       number in the margin every fifth line, and before it the hyphen of a
+       word broken over the line (reading view), all one label, so a broken
+       word stays whole in the reading text. -->
+  <xsl:template name="leiden-line">
+    <xsl:variable name="joins"><xsl:call-template name="break-joins"/></xsl:variable>
+    <xsl:variable name="n"><xsl:call-template name="leiden-line-number"/></xsl:variable>
+    <xsl:value-of select="$LABEL_START"/>
+    <xsl:if test="$joins = 'yes' and $view != 'diplomatic'">-</xsl:if>
+    <xsl:value-of select="concat('&#10;', $NO_WRAP, substring('     ', string-length($n) + 1), $n, '  ', $HANG, $LABEL_END)"/>
+  </xsl:template>
 
   <!-- Separators that depend on where a block stands: inside a note, a list
        item or a table cell, a block is one more line of that entry. -->
@@ -143,15 +156,6 @@
   <xsl:template name="label">
     <xsl:param name="text"/>
     <xsl:value-of select="concat($LABEL_START, $text, $LABEL_END)"/>
-  </xsl:template>
-
-  <!-- Phrase-level elements: their text, nothing added. -->
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:distinct
-      | tei:title | tei:q | tei:said | tei:quote | tei:pc | tei:c | tei:cl | tei:phr | tei:s | tei:m
-      | tei:num | tei:measure | tei:measureGrp | tei:unit | tei:ref | tei:gloss | tei:lang | tei:bibl | tei:biblScope | tei:citedRange | tei:author | tei:editor
-      | tei:publisher | tei:pubPlace | tei:idno | tei:label | tei:desc | tei:email | tei:address
-      | tei:formula | tei:stamp | tei:metamark | tei:secl | tei:oRef | tei:oVar | tei:pRef | tei:pVar">
-    <xsl:apply-templates/>
   </xsl:template>
 
   <xsl:template match="tei:w">

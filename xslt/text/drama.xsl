@@ -38,13 +38,26 @@
 
   <xsl:template match="tei:stage | tei:move">
     <xsl:choose>
+      <!-- a direction inside a direction is part of its text: the outer one has the layout -->
+      <xsl:when test="parent::tei:stage or parent::tei:move"><xsl:apply-templates/></xsl:when>
       <xsl:when test="parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:speaker or parent::tei:seg
           or parent::tei:hi or parent::tei:head or parent::tei:item or parent::tei:cell or parent::tei:note or parent::tei:q">
         <xsl:variable name="t" select="normalize-space(.)"/>
         <xsl:variable name="bracketed" select="starts-with($t, '(') or starts-with($t, '[')"/>
-        <xsl:if test="not($bracketed)"><xsl:text>(</xsl:text></xsl:if>
-        <xsl:apply-templates/>
-        <xsl:if test="not($bracketed)"><xsl:text>)</xsl:text></xsl:if>
+        <xsl:choose>
+          <!-- words only: the parentheses go round them, the source's spaces outside ("( To Lysander. )" read oddly) -->
+          <xsl:when test="not($bracketed) and not(*) and $t != ''">
+            <xsl:variable name="flat" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+            <xsl:if test="starts-with($flat, ' ')"><xsl:text> </xsl:text></xsl:if>
+            <xsl:value-of select="concat('(', $t, ')')"/>
+            <xsl:if test="substring($flat, string-length($flat)) = ' '"><xsl:text> </xsl:text></xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="not($bracketed)"><xsl:text>(</xsl:text></xsl:if>
+            <xsl:apply-templates/>
+            <xsl:if test="not($bracketed)"><xsl:text>)</xsl:text></xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="parent::tei:sp">
         <xsl:text>&#10;</xsl:text>
@@ -66,12 +79,14 @@
     <xsl:value-of select="$HANG"/>
     <xsl:apply-templates/>
   </xsl:template>
+  <!-- the role of a group of characters, after them ("Karl, Hans, ihre Söhne.") -->
+  <xsl:template match="tei:castGroup/tei:roleDesc">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates/>
+  </xsl:template>
   <xsl:template match="tei:castItem">
     <xsl:text>&#10;  </xsl:text>
     <xsl:value-of select="$HANG"/>
-    <xsl:apply-templates/>
-  </xsl:template>
-  <xsl:template match="tei:role | tei:roleDesc | tei:actor">
     <xsl:apply-templates/>
   </xsl:template>
 </xsl:stylesheet>

@@ -115,9 +115,12 @@
     <xsl:variable name="apps" select="key('app-by-section', @editio:sect)"/>
     <xsl:if test="not($witness-mode) and @editio:sect and $apps">
       <xsl:text>&#10;&#10;</xsl:text>
-      <xsl:if test="$apparatus-lines"><xsl:value-of select="$UNNUMBERED"/></xsl:if>
-      <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
-      <xsl:text>&#10;&#10;</xsl:text>
+      <!-- (an EpiDoc apparatus division has its own heading: common/leiden.xsl) -->
+      <xsl:if test="not($leiden-signs and @type = 'apparatus' and not(tei:head))">
+        <xsl:if test="$apparatus-lines"><xsl:value-of select="$UNNUMBERED"/></xsl:if>
+        <xsl:call-template name="message"><xsl:with-param name="key" select="'apparatus'"/></xsl:call-template>
+        <xsl:text>&#10;&#10;</xsl:text>
+      </xsl:if>
       <xsl:for-each select="$apps">
         <xsl:choose>
           <xsl:when test="$apparatus-lines">

@@ -22,6 +22,13 @@
   <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:div1 | tei:div2 | tei:div3
       | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:text>&#10;&#10;</xsl:text>
+    <!-- an untitled EpiDoc division is titled by its type (common/leiden.xsl) -->
+    <xsl:if test="$leiden-signs and @type">
+      <xsl:variable name="title"><xsl:call-template name="division-title"/></xsl:variable>
+      <xsl:if test="$title != ''">
+        <xsl:value-of select="concat($HEADING, substring('=-', 1 + number(@editio:level &gt; 1), 1), $LABEL_START, $title, $LABEL_END, '&#10;&#10;')"/>
+      </xsl:if>
+    </xsl:if>
     <xsl:variable name="lines" select="$apparatus-lines and @editio:sect and key('app-by-section', @editio:sect)"/>
     <xsl:if test="$lines"><xsl:value-of select="concat($LINES_START, '&#10;')"/></xsl:if>
     <xsl:variable name="sub" select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[1]"/>

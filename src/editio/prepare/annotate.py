@@ -11,8 +11,10 @@ attributes in the editio namespace instead:
 - `editio:level` a division's nesting depth (1 for a top-level division);
 - `editio:ref`  the id of a note's marker in the text (`fn1-ref`), unique too;
 - whitespace beside a break inside a word (lb break="no") is removed, so the
-                word reads whole in every edition; the gaps between tokens
-                (w, pc) follow @join and punctuation (editio.prepare.tokens);
+                word reads whole in every edition, and so is the indentation
+                directly inside a mod (<mod><del>h</del><add>d</add></mod>ead); the
+                gaps between tokens (w, pc) follow @join and punctuation
+                (editio.prepare.tokens);
 - `editio:block` "1" on elements an HTML page must render as blocks: the
                 block elements themselves (p, lg, list, table ...) and every
                 element holding one (a `hi` around an `lg`), so an inline
@@ -38,6 +40,7 @@ from collections import defaultdict
 from lxml import etree
 
 from editio.contract import EDITIO_NS, attr
+from editio.core.elements import html_block_tags
 from editio.core.namespaces import TEI_NS
 
 from editio.core.namespaces import XML_ID
@@ -63,7 +66,7 @@ ALWAYS_BLOCK = {f"{_T}{name}" for name in (
     "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
     "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
     "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u", "entry", "entryFree", "superEntry", "re",
-)} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+)} | {"{http://www.tei-c.org/ns/Examples}egXML"} | html_block_tags()  # the table's generic blocks
 # Containers of blocks only (no running text of their own).
 _BLOCK_PARENTS = {f"{_T}{name}" for name in (
     "div", *(f"div{i}" for i in range(1, 8)), "body", "front", "back", "sp", "lg", "opener", "closer",
@@ -168,6 +171,7 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
 
     _mark_blocks(root)
     _join_broken_words(root)
+    _drop_layout_in_mod(root)
     # token-annotated text (w, pc): the gaps between tokens as @join says (editio.prepare.tokens)
     from editio.prepare.tokens import space_tokens
     space_tokens(root)
@@ -231,6 +235,19 @@ def _mark_first_names(root) -> None:
             if key not in seen:
                 seen.add(key)
                 el.set(first, "1")
+
+
+def _drop_layout_in_mod(root) -> None:
+    """A mod groups the writer's deletions and additions at one place of a word
+    (<mod><del>h</del><add>d</add></mod>ead, "dead"): whitespace holding a line
+    break directly inside it is the file's indentation, not a space of the text
+    (a single space between two deletions is kept)."""
+    for mod in root.iter(f"{_T}mod"):
+        if mod.text and "\n" in mod.text and not mod.text.strip(_WS):
+            mod.text = None
+        for child in mod:
+            if child.tail and "\n" in child.tail and not child.tail.strip(_WS):
+                child.tail = None
 
 
 _BREAKS = (f"{_T}lb", f"{_T}pb", f"{_T}cb")

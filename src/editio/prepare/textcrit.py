@@ -86,8 +86,9 @@ READINGS = {LEM, RDG}
 WITTED = {LEM, RDG, RDGGRP, f"{_T}witDetail", *(f"{_T}{n}" for n in ("lacunaStart", "lacunaEnd", "witStart", "witEnd"))}
 HIDE_START = {f"{_T}lacunaStart", f"{_T}witEnd"}
 HIDE_END = {f"{_T}lacunaEnd", f"{_T}witStart"}
-SECTIONS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8)), f"{_T}body", f"{_T}front", f"{_T}back"}
-BLOCKS = {f"{_T}{n}" for n in ("p", "ab", "l", "head", "item")}
+# (a surface of a documentary transcription lists the apparatus of its page; its lines are numbered in it)
+SECTIONS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8)), f"{_T}body", f"{_T}front", f"{_T}back", f"{_T}surface"}
+BLOCKS = {f"{_T}{n}" for n in ("p", "ab", "l", "head", "item", "line")}
 # Targets of @from the stylesheets may wrap in a span without losing their own rendering.
 INLINE_TARGETS = {f"{_T}{n}" for n in ("w", "pc", "c", "seg", "anchor", "num", "name", "persName", "placeName")}
 
@@ -313,7 +314,7 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
             if tag == HEAD:
                 block_ref[el] = prefix + "tit."
             else:
-                key = (section_id(section), "l" if tag == LINE else "p")
+                key = (section_id(section), "l" if tag in (LINE, SOURCE_LINE) else "p")
                 counters[key] += 1
                 block_ref[el] = prefix + (_citable_n(el) or str(counters[key]))
             open_blocks.append([el, prefix, ""])
@@ -331,8 +332,10 @@ def _number_blocks_and_apps(root, apps, ids) -> None:
             app.set(E_TARGET, target.get(XML_ID))
             place = target
         app.set(E_SECTION, sect(place))
-        if app in line_ref:
-            app.set(E_APPREF, line_ref[app])
+        # @loc names the line(s) the entry is about (EpiDoc): the reference a reader looks for
+        loc = (app.get("loc") or "").strip()
+        if loc or app in line_ref:
+            app.set(E_APPREF, loc or line_ref[app])
             continue
         block = place if place.tag in BLOCKS else _nearest(place, BLOCKS)
         while block is not None and block not in block_ref:
@@ -349,6 +352,7 @@ def _citable_n(el) -> str:
 
 
 LB, LINE, HEAD = f"{_T}lb", f"{_T}l", f"{_T}head"
+SOURCE_LINE = f"{_T}line"  # a line of a documentary transcription (sourceDoc): numbered as verse lines are
 # body, front and back hold divisions; they are no part of a citation.
 _TEXT_PARTS = {f"{_T}body", f"{_T}front", f"{_T}back"}
 _NUMBERING_WALK = (APP, LB, *SECTIONS, *BLOCKS)

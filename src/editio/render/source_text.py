@@ -17,6 +17,7 @@ import unicodedata
 from lxml import etree
 
 from editio.contract import attr
+from editio.core.elements import table
 from editio.core.namespaces import EXAMPLES_NS, TEI
 
 _TEI_ROOT, _CORPUS = f"{TEI}TEI", f"{TEI}teiCorpus"
@@ -31,7 +32,9 @@ HIDDEN = {f"{TEI}{n}" for n in ("index", "interp", "interpGrp", "link", "linkGrp
                                  "respons", "figDesc", "gap", "milestone", "anchor", "handShift")} | {
     # Markup examples are printed as code, their whitespace as the serialiser writes it:
     # what they show is markup, not the reading text.
-    f"{{{EXAMPLES_NS}}}egXML"}
+    f"{{{EXAMPLES_NS}}}egXML"} | {
+    # and every element the table of elements hides in the text edition (xslt/common/elements.xml)
+    e.clark for e in table().values() if e.text_kind == "hidden"}
 # Left out of the reading view (views.xsl `omitted-in-view`); the diplomatic view shows them.
 OMITTED_READING = {f"{TEI}{n}" for n in ("del", "surplus", "fw")}
 _MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}

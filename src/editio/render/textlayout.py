@@ -50,7 +50,9 @@ def finish(text: str, width: int = 78) -> str:
     if _NUMBERING[0] in text:  # a critical edition's numbered lines
         from editio.render.linenumbers import finish_numbered
 
-        return finish_numbered(text, width)
+        result = finish_numbered(text, width)
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     lines = text.split("\n")
@@ -73,7 +75,7 @@ def finish(text: str, width: int = 78) -> str:
         i += 1
     result = "\n".join(out)
     result = _BLANKS.sub("\n\n", result).strip("\n") + "\n"
-    return result
+    return result if unicodedata.is_normalized("NFC", result) else unicodedata.normalize("NFC", result)
 
 
 def reading_text(text: str) -> str:
@@ -126,7 +128,8 @@ def _line(line: str, width: int) -> list[str]:
     # Labels have no width: drop their marks before measuring (kept spaces stay
     # unbreakable until the line is cut).
     if _MARKS.search(content):
-        content = _MARKS.sub("", content)
+        # (a label between a letter and its combining mark: NFC again once the marks are gone)
+        content = unicodedata.normalize("NFC", _MARKS.sub("", content))
         segments = content.split(BREAK)
     kept = KEEP_SPACE in content
     lead = prefix
