@@ -81,6 +81,16 @@ def corpus_files(pattern: str = "*.xml") -> list[Path]:
     return files
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _schema_cache(tmp_path_factory):
+    """The tests' schema cache (simplified grammars, trang's conversions): never the user's."""
+    import os
+
+    if not os.environ.get("EDITIO_SCHEMA_CACHE"):
+        os.environ["EDITIO_SCHEMA_CACHE"] = str(tmp_path_factory.mktemp("schema-cache"))
+    yield
+
+
 def corpus_p5_files() -> list[Path]:
     """Every TEI P5 document of the corpus (tests/corpus, and ../shared/corpus when used)."""
     return [f for f in corpus_files() if f.name not in NOT_P5]

@@ -13,6 +13,7 @@ finished, record it, remove temporary files, and raise `Interrupted`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -24,7 +25,6 @@ from editio.build.worker import DocResult, Job, WorkerConfig, build_one, init_wo
 from editio.core import interrupt, pool
 from editio.core.diagnostics import Diagnostic, info
 from editio.core.interrupt import Interrupted
-from editio.core.names import href
 from editio.render.formats import get_format
 from editio.load.document import LoadOptions
 from editio.render.publish import PublishOptions
@@ -111,6 +111,8 @@ def _build(paths, options: BuildOptions, progress) -> BuildResult:
                     progress(Progress(done, total, str(source.path), "current"))
         if jobs and options.check and options.schema:
             _compile_schema(options.schema)
+        elif jobs and options.check:
+            _compile_document_schemas(jobs, config)
         if jobs:
             init_worker(config)  # compiled here: the workers inherit it
 
@@ -155,6 +157,17 @@ def _compile_schema(path: str) -> None:
         schemas.compiled(schemas.SchemaRef(str(path), schemas.kind_of(str(path)) or "rng"))
     except schemas.SchemaError as exc:
         raise BuildError(str(exc)) from None
+
+
+def _compile_document_schemas(jobs, config: WorkerConfig) -> None:
+    """The schemas the documents name, compiled here once: forked workers
+    inherit them (and the schema cache gets their simplified grammar once)."""
+    from editio.check import schemas
+    from editio.check.validate import likely_schemas
+
+    # (as the workers check: a document that names no schema gets none in a build)
+    checks = dataclasses.replace(config.validate, default_schema=False)
+    schemas.precompile(likely_schemas([Path(job.source) for job in jobs], checks))
 
 
 def _worker_config(options: BuildOptions) -> WorkerConfig:

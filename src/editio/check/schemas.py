@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from editio.check.relaxng import cache as relaxng_cache
 from editio.check.relaxng import messages as rngcheck
 from editio.core.diagnostics import Diagnostic, error, warning
 from editio.load.document import Document
@@ -81,29 +82,46 @@ class Compiled:
         return self._grammar
 
 
-def compiled(ref: SchemaRef) -> Compiled:
-    """The compiled schema, reused for every file of the run (keyed by path + mtime)."""
+def compiled(ref: SchemaRef, simplified: bool = True, names: frozenset | None = None) -> Compiled:
+    """The compiled schema, reused for every file of the run (keyed by path + mtime).
+
+    `names`: the element names of the only document to check: a RELAX NG
+    grammar is then compiled for those elements only (the others can never be
+    checked, and their content models are most of libxml2's compile time)."""
     path = Path(ref.location).resolve()
     try:
-        key = (str(path), ref.kind, path.stat().st_mtime_ns)
+        key = (str(path), ref.kind, path.stat().st_mtime_ns, simplified)
     except OSError as exc:
         raise SchemaError(f"cannot read schema {ref.location}: {exc.strerror or exc}") from None
-    if key not in _COMPILED:
-        _COMPILED[key] = _compile(path, ref.kind)
-    return _COMPILED[key]
+    if key + (None,) in _COMPILED or ref.kind not in ("rng", "rnc"):
+        names = None
+    if key + (names,) not in _COMPILED:
+        _COMPILED[key + (names,)] = _compile(path, ref.kind, simplified, names)
+    return _COMPILED[key + (names,)]
+
+
+def element_names(doc: Document) -> frozenset:
+    return frozenset(etree.QName(e).localname for e in doc.tree.iter() if isinstance(e.tag, str))
 
 
 def _schema_parser() -> etree.XMLParser:
     return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 
 
-def _compile(path: Path, kind: str) -> Compiled:
+def _compile(path: Path, kind: str, simplified: bool = True, names: frozenset | None = None) -> Compiled:
+    """`simplified`: RELAX NG through editio's simplified grammar (relaxng/simplify.py,
+    cached in the schema cache folder): the same language, compiled by libxml2
+    many times faster and checked in linear time; False: the grammar as written."""
     try:
         if kind == "rnc":
             path = rnc_to_rng(path)
             kind = "rng"
         if kind == "rng":
-            return Compiled("rng", etree.RelaxNG(etree.parse(str(path), _schema_parser())), path)
+            simplified = simplified and os.environ.get("EDITIO_RELAXNG") != "as-written"  # the escape hatch
+            validator = relaxng_cache.relaxng(path, cache_dir(), names) if simplified else None
+            if validator is None:
+                validator = etree.RelaxNG(etree.parse(str(path), _schema_parser()))
+            return Compiled("rng", validator, path)
         if kind == "xsd":
             return Compiled("xsd", etree.XMLSchema(etree.parse(str(path), _schema_parser())))
         if kind == "dtd":
@@ -293,12 +311,13 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
 
 
 # ---------------------------------------------------------------- checking
-def check(doc: Document, options) -> list[Diagnostic]:
+def check(doc: Document, options, names: frozenset | None = None) -> list[Diagnostic]:
+    """`names`: the document's element names when it is the run's only one (see compiled)."""
     refs, found = schemas_for(doc, options)
     source = None
     for ref in refs:
         try:
-            schema = compiled(ref)
+            schema = compiled(ref, names=names)
         except SchemaError as exc:
             if options.schema:
                 raise

@@ -38,11 +38,14 @@ class ValidateOptions:
 SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 
 
-def validate_document(doc: Document, options: ValidateOptions = ValidateOptions()) -> list[Diagnostic]:
+def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(),
+                      alone: bool = False) -> list[Diagnostic]:
+    """`alone`: the only document of the run (its RELAX NG grammars are compiled
+    for the elements it has: schemas.compiled)."""
     if not doc.ok:
         return [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)]
-    found: list[Diagnostic] = list(doc.diagnostics)  # the loader's warnings (an encoding that looks wrong)
-    found.extend(schemas.check(doc, options))
+    found: list[Diagnostic] = []
+    found.extend(schemas.check(doc, options, schemas.element_names(doc) if alone else None))
     found.extend(schematron.check(doc, options))
     if options.integrity:
         # What the schema already said on a line (a repeated xml:id, a bad
@@ -53,10 +56,13 @@ def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(
 
 
 def validate_file(path: Path, options: ValidateOptions, load_options: LoadOptions) -> list[Diagnostic]:
-    doc = load(path, load_options)
+    return _validate_loaded(load(path, load_options), options)
+
+
+def _validate_loaded(doc: Document, options: ValidateOptions, alone: bool = False) -> list[Diagnostic]:
     # What loading noted of a document it still loaded (a DTD it did not load) comes first.
     noted = [d for d in doc.diagnostics if not switched_off(d.code, options.disabled)] if doc.ok else []
-    return noted + validate_document(doc, options)
+    return noted + validate_document(doc, options, alone)
 
 
 def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
@@ -70,10 +76,17 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
     schemas.SchemaError; Ctrl-C or SIGTERM raises `interrupt.Interrupted`.
     """
     files, walk_problems = discover(paths)
+    walked = [d for d in walk_problems if not switched_off(d.code, options.disabled)]
+    if len(files) == 1:  # an encoder checking the file at hand: no time for the whole grammar
+        doc = load(files[0], load_options)
+        if options.schema:
+            schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"),
+                             names=schemas.element_names(doc) if doc.ok else None)
+        return files, sorted(walked + _validate_loaded(doc, options, alone=True), key=lambda d: d.sort_key)
     if options.schema:
         schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
     if jobs != 1 and len(files) > 1:
-        schemas.precompile(_likely_schemas(files, options))
+        schemas.precompile(likely_schemas(files, options))
     results: dict[Path, list[Diagnostic]] = {}
 
     def record(path: Path, found) -> bool:
@@ -84,12 +97,11 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
         return False
 
     pool.run(files, partial(validate_file, options=options, load_options=load_options), record, jobs)
-    found = [d for d in walk_problems if not switched_off(d.code, options.disabled)]
-    found += [d for f in files for d in results[f]]
+    found = walked + [d for f in files for d in results[f]]
     return files, sorted(found, key=lambda d: d.sort_key)
 
 
-def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
+def likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas.SchemaRef]:
     """Schemas the files will need, found cheaply (a look at each file's head)."""
     if options.schema:
         return []
@@ -102,7 +114,8 @@ def _likely_schemas(files: list[Path], options: ValidateOptions) -> list[schemas
             continue
         doc = _load_head(head, f)
         if doc is None:
-            refs.add(schemas.default_schema())  # names no schema: tei_all
+            if options.default_schema:
+                refs.add(schemas.default_schema())  # names no schema: tei_all
         else:
             found, _problems = schemas.schemas_for(doc, options)
             refs.update(found)

@@ -53,6 +53,7 @@ class Explainer:
         self.origin = origin
         self.path = path
         self.lines = source.splitlines() if source else []
+        self._by_line: dict = {}  # root element -> {(tag, line): elements in document order}
 
     def explain(self, p: Problem) -> Diagnostic | None:
         orig = self.origin.get(p.target, p.target)
@@ -130,11 +131,24 @@ class Explainer:
         if not line or line > len(self.lines) or not isinstance(el.tag, str):
             return 0
         local = etree.QName(el).localname
-        same_line = [e for e in el.getroottree().iter(el.tag) if e.sourceline == line]
+        same_line = self._same_line(el)
         index = next((i for i, e in enumerate(same_line) if e is el), 0)
         text = self.lines[line - 1].decode("utf-8", "replace")
         hits = [m.start() for m in re.finditer(rf"<(?:[\w.-]+:)?{re.escape(local)}(?=[\s/>]|$)", text)]
         return hits[index] + 1 if index < len(hits) else 0
+
+    def _same_line(self, el) -> list:
+        """The elements named like `el` that start on its line, in document order
+        (indexed once per tree: looking through the tree per message made a
+        file with a hundred errors cost seconds)."""
+        root = el.getroottree().getroot()
+        index = self._by_line.get(root)
+        if index is None:
+            index = self._by_line[root] = {}
+            for e in root.iter():
+                if isinstance(e.tag, str):
+                    index.setdefault((e.tag, e.sourceline), []).append(e)
+        return index.get((el.tag, el.sourceline), [])
 
     def attribute_column(self, el, shown: str) -> int:
         line = el.sourceline
