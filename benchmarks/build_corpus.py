@@ -100,13 +100,19 @@ FORMATS = ("html", "text")
 # nodes), serialized. The distance between it and the limit is what libxslt
 # itself adds; the distance between it and build-j1 is ours.
 FLOOR_STYLESHEETS = {
-    "html": etree.XSLT(etree.XML(
-        b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-        b'<xsl:template match="@*|node()"><xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>'
-        b'</xsl:template></xsl:stylesheet>')),
-    "text": etree.XSLT(etree.XML(
-        b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-        b'<xsl:output method="text"/></xsl:stylesheet>')),
+    "html": etree.XSLT(
+        etree.XML(
+            b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            b'<xsl:template match="@*|node()"><xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>'
+            b"</xsl:template></xsl:stylesheet>"
+        )
+    ),
+    "text": etree.XSLT(
+        etree.XML(
+            b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            b'<xsl:output method="text"/></xsl:stylesheet>'
+        )
+    ),
 }
 
 
@@ -119,22 +125,36 @@ def xslt_floor(files: list[Path]) -> None:
 
 
 def build_in_process(paths: list[Path], out: Path, xinclude: bool) -> None:
-    options = BuildOptions(out_dir=out, formats=FORMATS, jobs=1, in_process=True, force=True,
-                           load=LoadOptions(xinclude=xinclude))
+    options = BuildOptions(
+        out_dir=out, formats=FORMATS, jobs=1, in_process=True, force=True, load=LoadOptions(xinclude=xinclude)
+    )
     result = build(paths, options)
     if not result.built:
         raise SystemExit(f"nothing was built from {paths}: {[str(d) for d in result.diagnostics[:5]]}")
 
 
 def build_cli(paths: list[Path], out: Path, xinclude: bool) -> None:
-    command = [sys.executable, "-m", "editio", "build", *map(str, paths), "-o", str(out), "--force", "-q",
-               "-f", ",".join(FORMATS)]
+    command = [
+        sys.executable,
+        "-m",
+        "editio",
+        "build",
+        *map(str, paths),
+        "-o",
+        str(out),
+        "--force",
+        "-q",
+        "-f",
+        ",".join(FORMATS),
+    ]
     if xinclude:
         command.append("--xinclude")
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def measure(name: str, paths: list[Path], files: list[Path], repeat: int, cli: bool, xinclude: bool, work: Path) -> dict:
+def measure(
+    name: str, paths: list[Path], files: list[Path], repeat: int, cli: bool, xinclude: bool, work: Path
+) -> dict:
     mb = sum(f.stat().st_size for f in files) / 1e6
     out = work / f"out-{name}"
     shutil.rmtree(out, ignore_errors=True)
@@ -162,7 +182,9 @@ def measure(name: str, paths: list[Path], files: list[Path], repeat: int, cli: b
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'set':<12}{'files':>6}{'MB':>7}{'limit s/MB':>12}{'build-j1 s/MB':>15}{'ratio':>7}{'cli s/MB':>10}{'ratio':>7}")
+    print(
+        f"{'set':<12}{'files':>6}{'MB':>7}{'limit s/MB':>12}{'build-j1 s/MB':>15}{'ratio':>7}{'cli s/MB':>10}{'ratio':>7}"
+    )
     for r in rows:
         mb = r["MB"]
         line = f"{r['set']:<12}{r['files']:>6}{mb:>7.2f}{r['limit'] / mb:>12.4f}{r['build-j1'] / mb:>15.4f}{r['build-j1'] / r['limit']:>7.1f}"
@@ -170,13 +192,17 @@ def print_table(rows: list[dict]) -> None:
             line += f"{r['cli'] / mb:>10.4f}{r['cli'] / r['limit']:>7.1f}"
         print(line)
     for r in rows:
-        print(f"  {r['set']}: floor (parse + the least XSLT per format + serialize) {r['floor'] / r['MB']:.4f} s/MB, "
-              f"ratio {r['floor'] / r['limit']:.1f}")
+        print(
+            f"  {r['set']}: floor (parse + the least XSLT per format + serialize) {r['floor'] / r['MB']:.4f} s/MB, "
+            f"ratio {r['floor'] / r['limit']:.1f}"
+        )
     for r in rows:
         if r.get("witness-pages"):
             rest = r["build-j1"] - r["witness-s"]
-            print(f"  {r['set']}: build-j1 includes {r['witness-pages']} witness pages, {r['witness-s']:.2f} s of "
-                  f"{r['build-j1']:.2f} s; without them {rest / r['MB']:.4f} s/MB, ratio {rest / r['limit']:.1f}")
+            print(
+                f"  {r['set']}: build-j1 includes {r['witness-pages']} witness pages, {r['witness-s']:.2f} s of "
+                f"{r['build-j1']:.2f} s; without them {rest / r['MB']:.4f} s/MB, ratio {rest / r['limit']:.1f}"
+            )
 
 
 def main() -> None:
@@ -204,9 +230,13 @@ def main() -> None:
             for key in ("notes-8000", "notes-16000"):
                 rows.append(measure(key, [scale[key]], [scale[key]], args.repeat, args.cli, False, work))
         if "flat" in sets:
-            rows.append(measure("flat-8000", [scale["flat-8000"]], [scale["flat-8000"]], args.repeat, args.cli, False, work))
-    print(f"editio build benchmark ({','.join(FORMATS)}), {os.cpu_count()} CPU(s), best of {args.repeat}; "
-          "ratio = time / limit (lxml parse + serialize) per MB")
+            rows.append(
+                measure("flat-8000", [scale["flat-8000"]], [scale["flat-8000"]], args.repeat, args.cli, False, work)
+            )
+    print(
+        f"editio build benchmark ({','.join(FORMATS)}), {os.cpu_count()} CPU(s), best of {args.repeat}; "
+        "ratio = time / limit (lxml parse + serialize) per MB"
+    )
     print_table(rows)
     by_set = {r["set"]: r for r in rows}
     if "notes-8000" in by_set and "notes-16000" in by_set:

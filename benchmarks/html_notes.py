@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
 
@@ -35,7 +35,7 @@ def document(n: int) -> str:
     return (
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Bench</title></titleStmt>'
         "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
-        f'<text><body><div><head>Part</head>{"".join(paras)}</div></body></text></TEI>'
+        f"<text><body><div><head>Part</head>{''.join(paras)}</div></body></text></TEI>"
     )
 
 
@@ -53,9 +53,13 @@ def main(sizes: list[int]) -> None:
         for n in sizes:
             path = Path(tmp) / f"notes-{n}.xml"
             path.write_text(document(n), encoding="utf-8")
-            base = best(lambda: etree.tostring(etree.parse(str(path))))
-            html = best(lambda: publish(load(path, LoadOptions()), get_format("html"), PublishOptions()), repeat=1)
-            print(f"{n:>6} notes  {path.stat().st_size / 1e6:6.2f} MB  lxml {base:6.3f} s  html {html:7.2f} s  ratio {html / base:6.1f}")
+            base = best(lambda path=path: etree.tostring(etree.parse(str(path))))
+            html = best(
+                lambda path=path: publish(load(path, LoadOptions()), get_format("html"), PublishOptions()), repeat=1
+            )
+            print(
+                f"{n:>6} notes  {path.stat().st_size / 1e6:6.2f} MB  lxml {base:6.3f} s  html {html:7.2f} s  ratio {html / base:6.1f}"
+            )
 
 
 if __name__ == "__main__":

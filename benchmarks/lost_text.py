@@ -62,8 +62,10 @@ def main(paths: list[Path]) -> None:
         publish_time, check_time, slow = measured
         total_publish += publish_time
         total_check += check_time
-        print(f"{path.name[:47] + ('*' if slow else ''):48} {publish_time:10.3f} {check_time:9.3f} "
-              f"{check_time / publish_time:7.1%}")
+        print(
+            f"{path.name[:47] + ('*' if slow else ''):48} {publish_time:10.3f} {check_time:9.3f} "
+            f"{check_time / publish_time:7.1%}"
+        )
     print(f"{'all':48} {total_publish:10.3f} {total_check:9.3f} {total_check / total_publish:7.1%}")
 
 

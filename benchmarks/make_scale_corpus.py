@@ -69,7 +69,9 @@ def small_document(n: int) -> str:
             f"{escape(sentence(s + 2))}</p>"
         )
     body = "\n".join(paragraphs)
-    return header(f"Lettera {n} da {place}", author, date) + f"""  <text>
+    return (
+        header(f"Lettera {n} da {place}", author, date)
+        + f"""  <text>
     <body>
       <opener><dateline><placeName>{place}</placeName>, <date when="{date}">{date}</date></dateline></opener>
 {body}
@@ -78,6 +80,7 @@ def small_document(n: int) -> str:
   </text>
 </TEI>
 """
+    )
 
 
 def notes_document(notes: int, per_chapter: int = 100) -> str:
@@ -88,10 +91,12 @@ def notes_document(notes: int, per_chapter: int = 100) -> str:
             i = c * per_chapter + k
             paragraphs.append(
                 f"      <p>{escape(sentence(i))} {escape(sentence(i + 1, 10))}"
-                f"<note place=\"foot\">{escape(sentence(i + 2, 9))} <persName>{PEOPLE[i % len(PEOPLE)]}</persName>.</note>"
+                f'<note place="foot">{escape(sentence(i + 2, 9))} <persName>{PEOPLE[i % len(PEOPLE)]}</persName>.</note>'
                 f" {escape(sentence(i + 3, 12))}</p>"
             )
-        chapters.append(f'    <div type="chapter">\n      <head>Capitolo {c + 1}</head>\n' + "\n".join(paragraphs) + "\n    </div>")
+        chapters.append(
+            f'    <div type="chapter">\n      <head>Capitolo {c + 1}</head>\n' + "\n".join(paragraphs) + "\n    </div>"
+        )
     return header(f"Un testo con {notes} note", "editio benchmarks", "2026-01-01") + (
         "  <text>\n    <body>\n" + "\n".join(chapters) + "\n    </body>\n  </text>\n</TEI>\n"
     )

@@ -141,9 +141,21 @@ def measure(label: str, changed: Path | None, repeat: int, schema: Path | None =
     target.write_bytes(original)
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "editio", "serve", str(tree), "-o", str(WORK / "served"), "--port", "0",
-         *(["--schema", str(schema)] if schema else [])],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "editio",
+            "serve",
+            str(tree),
+            "-o",
+            str(WORK / "served"),
+            "--port",
+            "0",
+            *(["--schema", str(schema)] if schema else []),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         port = None
@@ -175,8 +187,14 @@ def measure(label: str, changed: Path | None, repeat: int, schema: Path | None =
         process.wait(30)
     if schema:
         label += f" (--schema {schema.name})"
-    return {"document": label, "KB": len(original) / 1000, "own": own, "incremental": incremental,
-            "serve": serve, "serve_max": max(latencies)}
+    return {
+        "document": label,
+        "KB": len(original) / 1000,
+        "own": own,
+        "incremental": incremental,
+        "serve": serve,
+        "serve_max": max(latencies),
+    }
 
 
 def _get(port: int, path: str) -> str:
@@ -203,12 +221,16 @@ def main() -> None:
     print(f"compiling editio's HTML and text stylesheets (once per process): {cold:.3f} s")
     if tei_all is not None:
         print(f"compiling tei_all (once per process): {tei_all:.1f} s")
-    print("| changed document | KB | own build | incremental build of the tree | serve: edit -> page told"
-          " | serve - own build | slowest serve |")
+    print(
+        "| changed document | KB | own build | incremental build of the tree | serve: edit -> page told"
+        " | serve - own build | slowest serve |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['document']} | {r['KB']:.0f} | {r['own']:.3f} s | {r['incremental']:.3f} s | "
-              f"{r['serve']:.3f} s | {r['serve'] - r['own']:+.3f} s | {r['serve_max']:.3f} s |")
+        print(
+            f"| {r['document']} | {r['KB']:.0f} | {r['own']:.3f} s | {r['incremental']:.3f} s | "
+            f"{r['serve']:.3f} s | {r['serve'] - r['own']:+.3f} s | {r['serve_max']:.3f} s |"
+        )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def layout_input(size: int) -> str:
     text = words(size)
     # a forced break every ~50 KB, as the stylesheet writes for <lb/> in a paragraph
     step = 50_000
-    text = textlayout.BREAK.join(text[i:i + step] for i in range(0, len(text), step))
+    text = textlayout.BREAK.join(text[i : i + step] for i in range(0, len(text), step))
     return f"    {textlayout.HANG}{text}\n"
 
 
@@ -74,8 +74,17 @@ TEI = """<?xml version="1.0" encoding="UTF-8"?>
 def time_pipeline(size_mb: float, repeat: int, folder: Path) -> float:
     source = folder / f"long-{size_mb}.xml"
     source.write_text(TEI.format(words(int(size_mb * MB))), encoding="utf-8")
-    command = [sys.executable, "-m", "editio", "text", "--huge", "--no-header", str(source), "-o",
-               str(folder / "out.txt")]
+    command = [
+        sys.executable,
+        "-m",
+        "editio",
+        "text",
+        "--huge",
+        "--no-header",
+        str(source),
+        "-o",
+        str(folder / "out.txt"),
+    ]
     runs = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -103,12 +112,18 @@ def main() -> None:
     parser.add_argument("--pipeline", action="store_true")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    table("textlayout.finish, one paragraph, width 78 (CPU seconds)",
-          sizes, [time_layout(size, args.repeat) for size in sizes])
+    table(
+        "textlayout.finish, one paragraph, width 78 (CPU seconds)",
+        sizes,
+        [time_layout(size, args.repeat) for size in sizes],
+    )
     if args.pipeline:
         with tempfile.TemporaryDirectory() as tmp:
-            table("editio text --huge, one paragraph (start-up included)",
-                  sizes, [time_pipeline(size, args.repeat, Path(tmp)) for size in sizes])
+            table(
+                "editio text --huge, one paragraph (start-up included)",
+                sizes,
+                [time_pipeline(size, args.repeat, Path(tmp)) for size in sizes],
+            )
 
 
 if __name__ == "__main__":

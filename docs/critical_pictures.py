@@ -22,6 +22,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 from browser_support import launch  # noqa: E402
 from conftest import CORPUS  # noqa: E402
+
 from editio.load.document import load  # noqa: E402
 from editio.render.formats import get_format  # noqa: E402
 from editio.render.publish import PublishOptions, publish  # noqa: E402
@@ -53,10 +54,29 @@ def main() -> None:
         tex = publish(load(HOMILY), get_format("latex"), PublishOptions()).output
         (folder / "homilia.tex").write_text(tex, encoding="utf-8")
         for _ in range(2):  # reledmac places its notes on the second run
-            subprocess.run(["lualatex", "-interaction=nonstopmode", "-halt-on-error", "homilia.tex"], cwd=folder,
-                           check=True, capture_output=True)
-        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "2", "-l", "2", "-singlefile", "homilia.pdf",
-                        str(ROOT / "docs" / "print-edition")], cwd=folder, check=True)
+            subprocess.run(
+                ["lualatex", "-interaction=nonstopmode", "-halt-on-error", "homilia.tex"],
+                cwd=folder,
+                check=True,
+                capture_output=True,
+            )
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "90",
+                "-f",
+                "2",
+                "-l",
+                "2",
+                "-singlefile",
+                "homilia.pdf",
+                str(ROOT / "docs" / "print-edition"),
+            ],
+            cwd=folder,
+            check=True,
+        )
 
 
 if __name__ == "__main__":

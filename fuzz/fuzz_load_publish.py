@@ -11,10 +11,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from editio.render.formats import get_format
-    from editio.load.document import parse_bytes
-    from editio.render.publish import publish
     from editio.check.validate import ValidateOptions, validate_document
+    from editio.load.document import parse_bytes
+    from editio.render.formats import get_format
+    from editio.render.publish import publish
 
 PATH = Path("fuzz-input.xml")
 

@@ -56,9 +56,11 @@ def pytest_runtest_setup(item):
 # issue 14 ("Real TEI's long tail"), whose done-when is that every document of the corpus passes them.
 # Strict: when a fix makes one pass, the run fails until its entry goes.
 KNOWN_FAILURES = {
-    ("test_every_note_appears_once", "crit_pta_homilia-de-dominica-die.xml"):
-        "the note of an app nested in a lemma is printed twice in the HTML apparatus: inside the outer entry's "
-        "lemma and in its own entry ('Nach version A (P)', line 541; critical editions)",
+    (
+        "test_every_note_appears_once",
+        "crit_pta_homilia-de-dominica-die.xml",
+    ): "the note of an app nested in a lemma is printed twice in the HTML apparatus: inside the outer entry's "
+    "lemma and in its own entry ('Nach version A (P)', line 541; critical editions)",
 }
 
 
@@ -128,7 +130,8 @@ def corpus_groups() -> list:
 # Tools outside Python that some tests drive; .ci/run installs them on Debian as root.
 needs_java = pytest.mark.skipif(
     shutil.which("java") is None,
-    reason="needs Java, which is not installed (Debian package default-jre-headless; .ci/run installs it as root)")
+    reason="needs Java, which is not installed (Debian package default-jre-headless; .ci/run installs it as root)",
+)
 
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"

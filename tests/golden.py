@@ -68,8 +68,12 @@ def assert_golden(got: str, expected_path: Path, what: str) -> None:
     assert expected_path.is_file(), f"no {expected_path.name}: run with EDITIO_REGENERATE=1 and read it"
     expected = expected_path.read_text(encoding="utf-8")
     if got != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), got.splitlines(keepends=True),
-            fromfile=f"expected/{expected_path.name}", tofile=f"got/{expected_path.name}",
-        ))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                got.splitlines(keepends=True),
+                fromfile=f"expected/{expected_path.name}",
+                tofile=f"got/{expected_path.name}",
+            )
+        )
         pytest.fail(f"{what} differs from {expected_path.name}\n{diff}", pytrace=False)

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
+
 
 def publish_html(path: Path, options: PublishOptions | None = None, xinclude: bool = False):
     doc = load(path, LoadOptions(xinclude=xinclude))

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from lxml import html as lxml_html
 
-from conftest import CORPUS
 from editio.build.run import BuildOptions, build
 from editio.load.document import LoadOptions
 
@@ -30,8 +30,13 @@ BROKEN = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def editio(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editio", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, "CI": "1", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "editio", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "CI": "1", **(env or {})},
+    )
 
 
 @pytest.fixture
@@ -197,7 +202,9 @@ def test_xinclude_target_is_part_of_its_document_not_an_error(tmp_path):
     assert "[build.part]" in run.stderr
     assert not (out / "testxi-inc.html").exists()
     # A sentence of the included file is in the including document's edition.
-    assert "comes up for renewal by February 2011" in " ".join((out / "edge_xinclude_teistylesheets_testxi.txt").read_text().split())
+    assert "comes up for renewal by February 2011" in " ".join(
+        (out / "edge_xinclude_teistylesheets_testxi.txt").read_text().split()
+    )
     run = editio("build", src, "-o", tmp_path / "plain", "-j", "1")
     assert "[build.xinclude-off]" in run.stderr
 

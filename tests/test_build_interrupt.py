@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
 
 FILES = [
@@ -55,7 +54,9 @@ def alive(pid: int) -> bool:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.suffix in (".html", ".txt")}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.suffix in (".html", ".txt")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +82,15 @@ def test_interrupted_build_leaves_no_partial_file(sources, tmp_path, how, jobs):
     env = {**os.environ, "CI": "1"}
     # Ctrl-C as a terminal gives it: a run started in the background (`cmd &` without job control, nohup)
     # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
-    proc = subprocess.Popen(command(src, out, jobs, delay=0.4), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command(src, out, jobs, delay=0.4),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while not list(out.rglob(".editio-*.tmp")):

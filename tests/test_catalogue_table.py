@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from editio.render import catalogue, transform
 from editio.core.resources import xslt_dir
+from editio.render import catalogue, transform
 
 # Every key of editio's catalogue, in every language asked for the way pages ask:
 # a catalogue language, another case, a region, a language the catalogue lacks, none.
@@ -53,11 +53,14 @@ def _lookups(tmp_path, table: str) -> bytes:
     root = etree.parse(str(xslt_dir() / "i18n" / "messages.xml")).getroot()
     keys = sorted({m.get("key") for m in root.iter("message")}) + ["no-such-key"]
     doc = etree.fromstring(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>').getroottree()
-    result = xslt(doc, **{
-        "probe-keys": etree.XSLT.strparam(" ".join(keys) + " "),
-        "probe-langs": etree.XSLT.strparam("".join(f"[{lang}]" for lang in LANGS)),
-        "catalogue-table": etree.XSLT.strparam(table),
-    })
+    result = xslt(
+        doc,
+        **{
+            "probe-keys": etree.XSLT.strparam(" ".join(keys) + " "),
+            "probe-langs": etree.XSLT.strparam("".join(f"[{lang}]" for lang in LANGS)),
+            "catalogue-table": etree.XSLT.strparam(table),
+        },
+    )
     return etree.tostring(result.getroot(), encoding="utf-8")
 
 

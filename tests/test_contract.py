@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE
+
 from editio import contract
 from editio.load.document import load
 from editio.prepare.annotate import prepare
@@ -38,8 +38,9 @@ def check_attributes(texts: dict[str, str], python_sources: dict[str, str]) -> l
     for name, path in sorted(read.items()):
         if name not in contract.ATTRIBUTES:
             problems.append(f"{path} reads @editio:{name}, which the contract lacks")
-    python_used = names_used(r"\battr\(\"([\w.-]+)\"\)", {p: t for p, t in python_sources.items()
-                                                          if not p.endswith("contract.py")})
+    python_used = names_used(
+        r"\battr\(\"([\w.-]+)\"\)", {p: t for p, t in python_sources.items() if not p.endswith("contract.py")}
+    )
     for name in contract.ATTRIBUTES:
         if name not in read and name not in python_used:
             problems.append(f"the contract lists editio:{name}, which nothing uses")
@@ -52,11 +53,15 @@ def check_elements_and_functions(texts: dict[str, str]) -> list[str]:
     for name, path in sorted(written.items()):
         if name not in contract.ELEMENTS:
             problems.append(f"{path} writes <editio:{name}>, which the contract lacks")
-    problems += [f"the contract lists <editio:{n}>, which no stylesheet writes"
-                 for n in contract.ELEMENTS if n not in written]
+    problems += [
+        f"the contract lists <editio:{n}>, which no stylesheet writes" for n in contract.ELEMENTS if n not in written
+    ]
     called = names_used(r"editio:([A-Za-z][\w.-]*)\(", texts)
-    problems += [f"{path} calls editio:{n}(), which the contract lacks"
-                 for n, path in sorted(called.items()) if n not in contract.FUNCTIONS]
+    problems += [
+        f"{path} calls editio:{n}(), which the contract lacks"
+        for n, path in sorted(called.items())
+        if n not in contract.FUNCTIONS
+    ]
     return problems
 
 
@@ -80,12 +85,16 @@ def test_a_misspelled_attribute_in_a_stylesheet_fails():
 def test_an_attribute_nothing_uses_fails(monkeypatch):
     monkeypatch.setitem(contract.ATTRIBUTES, "unused-thing", "")
     assert check_attributes(stylesheet_texts(), python_texts()) == [
-        "the contract lists editio:unused-thing, which nothing uses"]
+        "the contract lists editio:unused-thing, which nothing uses"
+    ]
 
 
 def test_python_builds_editio_names_only_through_the_contract():
-    offenders = [path for path, text in python_texts().items()
-                 if not path.endswith("contract.py") and ("urn:editio" in text or "{{{EDITIO_NS}}}" in text)]
+    offenders = [
+        path
+        for path, text in python_texts().items()
+        if not path.endswith("contract.py") and ("urn:editio" in text or "{{{EDITIO_NS}}}" in text)
+    ]
     assert offenders == []
     with pytest.raises(KeyError):
         contract.attr("no-such-attribute")
@@ -112,12 +121,17 @@ def test_prepare_sets_only_contract_attributes():
 def test_markers_only_in_the_generated_stylesheet():
     """Marker characters are named, never written as literals, outside contract.xsl / contract.py."""
     generated = XSLT / "common" / "contract.xsl"
-    assert generated.read_text(encoding="utf-8") == contract.stylesheet(), \
+    assert generated.read_text(encoding="utf-8") == contract.stylesheet(), (
         "xslt/common/contract.xsl is stale: run `python -m editio.contract`"
-    literal = [path for path, text in stylesheet_texts().items()
-               if not path.endswith("contract.xsl") and _PRIVATE.search(text)]
-    literal += [path for path, text in python_texts().items()
-                if not path.endswith("contract.py") and re.search(r"\\u(e0[0-9a-f]{2}|fdd[0-9a-f])", text, re.I)]
+    )
+    literal = [
+        path for path, text in stylesheet_texts().items() if not path.endswith("contract.xsl") and _PRIVATE.search(text)
+    ]
+    literal += [
+        path
+        for path, text in python_texts().items()
+        if not path.endswith("contract.py") and re.search(r"\\u(e0[0-9a-f]{2}|fdd[0-9a-f])", text, re.I)
+    ]
     # witness_splice's slot markers are noncharacters private to Python (never in XSLT)
     assert literal == ["src/editio/render/witness_splice.py"]
 

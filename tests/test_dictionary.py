@@ -12,8 +12,23 @@ from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
 LEX0 = Path(__file__).parent / "cases" / "dictionary" / "dict_lex0_examples.xml"
-DICTIONARY_ELEMENTS = {"entry", "form", "orth", "pron", "gramGrp", "gram", "sense", "def", "cit", "xr", "usg", "etym",
-                       "lbl", "hyph", "oRef"}
+DICTIONARY_ELEMENTS = {
+    "entry",
+    "form",
+    "orth",
+    "pron",
+    "gramGrp",
+    "gram",
+    "sense",
+    "def",
+    "cit",
+    "xr",
+    "usg",
+    "etym",
+    "lbl",
+    "hyph",
+    "oRef",
+}
 
 
 def _publish(fmt: str):
@@ -24,7 +39,9 @@ def _publish(fmt: str):
 
 def test_every_dictionary_element_is_rendered():
     for fmt in ("html", "text"):
-        unhandled = {d.message.split("<")[1].split(">")[0] for d in _publish(fmt).diagnostics if d.code == "xslt.unhandled"}
+        unhandled = {
+            d.message.split("<")[1].split(">")[0] for d in _publish(fmt).diagnostics if d.code == "xslt.unhandled"
+        }
         assert not unhandled & DICTIONARY_ELEMENTS, (fmt, unhandled)
 
 
@@ -43,7 +60,9 @@ def test_html_layout():
     assert [n.text_content() for n in arrest.find_class("editio-sense-number")] == ["1.", "2."]
     # run on where the source punctuates between senses
     aid = page.get_element_by_id("aid")
-    assert [s.tag for s in aid.iter() if "tei-sense" in (s.get("class") or "").split() and s.getparent() is aid] == ["span"] * 4
+    assert [s.tag for s in aid.iter() if "tei-sense" in (s.get("class") or "").split() and s.getparent() is aid] == [
+        "span"
+    ] * 4
     assert "→" in page.get_element_by_id("XY.dog").text_content()
 
 

@@ -35,21 +35,36 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import SAMPLE, corpus_p5_files, params
-from editio.render.formats import get_format
+from lxml import html as lxml_html
+from test_text_edition import load_options, text_parts
+
 from editio.load.document import load
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
-from test_text_edition import load_options, text_parts
 
 WORD = re.compile(r"\w+")
 EDITORIAL = {
-    "editio-label", "editio-noteref", "editio-footnotes", "editio-endnotes", "editio-notes",
-    "editio-flag-label", "editio-flag-descriptions", "editio-toc", "editio-index", "editio-controls",
-    "editio-backlink", "editio-metadata", "visually-hidden", "apparatus", "app-ref", "editio-apparatus",
-    "witness-switch", "witness-list", "witnesses",
+    "editio-label",
+    "editio-noteref",
+    "editio-footnotes",
+    "editio-endnotes",
+    "editio-notes",
+    "editio-flag-label",
+    "editio-flag-descriptions",
+    "editio-toc",
+    "editio-index",
+    "editio-controls",
+    "editio-backlink",
+    "editio-metadata",
+    "visually-hidden",
+    "apparatus",
+    "app-ref",
+    "editio-apparatus",
+    "witness-switch",
+    "witness-list",
+    "witnesses",
 }
 # Not editorial, but apart from the running text in both editions (see above).
 APART = {"note-margin"}
@@ -57,8 +72,34 @@ EDITORIAL_TAGS = {"nav", "aside", "header", "footer", "script", "style"}
 # MathML and SVG: passed to the browser as they are; the text edition writes them
 # as a label (a linear formula), left out of its reading text too.
 EDITORIAL_TAGS |= {"math", "svg"}
-BLOCKS = {"p", "div", "section", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5",
-          "h6", "br", "dd", "dt", "dl", "blockquote", "figure", "figcaption", "pre", "article", "hr"}
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "dd",
+    "dt",
+    "dl",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "article",
+    "hr",
+}
 
 
 def html_reading_text(page: str) -> str:
@@ -114,7 +155,7 @@ def test_text_and_html_editions_agree(path: Path):
     if i is not None:
         pytest.fail(
             f"{path.name}: the editions part at word #{i} (text has {len(text_words)} words, HTML {len(html_words)})\n"
-            f"  text: {' '.join(text_words[max(0, i - 8):i + 8])}\n"
-            f"  html: {' '.join(html_words[max(0, i - 8):i + 8])}",
+            f"  text: {' '.join(text_words[max(0, i - 8) : i + 8])}\n"
+            f"  html: {' '.join(html_words[max(0, i - 8) : i + 8])}",
             pytrace=False,
         )

@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TEI_ALL
 from lxml import etree, html
 
-from conftest import ROOT, TEI_ALL
 from editio.core.elements import KINDS, table
 from editio.load.document import load
 from editio.render.formats import get_format
@@ -76,8 +76,11 @@ FORMER_TEI = {"damaged", "itype", "oVar", "pVar"}
 
 
 def test_generated_files_are_up_to_date():
-    stale = [str(p.relative_to(ROOT)) for p, content in tool.outputs().items()
-             if not p.is_file() or p.read_text(encoding="utf-8") != content]
+    stale = [
+        str(p.relative_to(ROOT))
+        for p, content in tool.outputs().items()
+        if not p.is_file() or p.read_text(encoding="utf-8") != content
+    ]
     assert stale == [], "run python tools/make_element_modules.py"
 
 

@@ -11,9 +11,11 @@ from editio.load.document import LoadOptions, load
 from editio.render.formats import get_format
 from editio.render.publish import publish
 
-HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>'
-        '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>'
-        '<text><body><p>{body}</p></body></text></TEI>\n')
+HEAD = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>'
+    "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+    "<text><body><p>{body}</p></body></text></TEI>\n"
+)
 
 
 def tei(title: str = "T", body: str = "x", encoding: str = "UTF-8") -> str:
@@ -21,7 +23,9 @@ def tei(title: str = "T", body: str = "x", encoding: str = "UTF-8") -> str:
 
 
 def findings(path, **options) -> list[tuple[str, int, int, str, str]]:
-    return [(d.code, d.line, d.col, d.severity.value, d.message) for d in load(path, LoadOptions(**options)).diagnostics]
+    return [
+        (d.code, d.line, d.col, d.severity.value, d.message) for d in load(path, LoadOptions(**options)).diagnostics
+    ]
 
 
 def test_utf8_bytes_declared_latin1_are_named(tmp_path):
@@ -44,8 +48,11 @@ def test_latin1_declared_latin1_is_quiet(tmp_path):
 
 
 def test_a_file_of_only_a_byte_order_mark_is_empty(tmp_path):
-    for name, data in {"bom.xml": b"\xef\xbb\xbf", "bom-space.xml": b"\xef\xbb\xbf \n\n",
-                       "bom32.xml": b"\xff\xfe\x00\x00"}.items():
+    for name, data in {
+        "bom.xml": b"\xef\xbb\xbf",
+        "bom-space.xml": b"\xef\xbb\xbf \n\n",
+        "bom32.xml": b"\xff\xfe\x00\x00",
+    }.items():
         path = tmp_path / name
         path.write_bytes(data)
         assert findings(path) == [("xml.empty", 1, 1, "error", "the file is empty (only a byte-order mark)")], name

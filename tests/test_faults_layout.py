@@ -41,7 +41,7 @@ def reference_wrap(text: str, first: str, hang: str, width: int) -> list[str]:
                 lines.append((lead + text).rstrip())
                 return lines
         lines.append((lead + text[:cut]).rstrip())
-        text, lead = text[cut + 1:], hang
+        text, lead = text[cut + 1 :], hang
 
 
 def paragraph(words: int, seed: int = 1) -> str:
@@ -65,8 +65,12 @@ def test_wrapping_breaks_where_it_did():
         width = rng.choice([1, 3, 10, 20, 40, 78])
         first = " " * rng.choice([0, 2, 4, 15, 90])  # a lead wider than the line too
         hang = " " * rng.choice([0, 2, 4])
-        assert textlayout._wrap(text, first, hang, width) == reference_wrap(text, first, hang, width), \
-            (case, width, len(first), len(hang))
+        assert textlayout._wrap(text, first, hang, width) == reference_wrap(text, first, hang, width), (
+            case,
+            width,
+            len(first),
+            len(hang),
+        )
 
 
 def test_a_long_paragraph_through_the_whole_layout():

@@ -45,8 +45,13 @@ DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (error|warning|info): .+ \[[a-z0-9.-]+\]$
 
 
 def editio(*args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editio", *args], capture_output=True, cwd=cwd,
-                          env={**os.environ, "CI": "1"}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "editio", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "CI": "1"},
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")

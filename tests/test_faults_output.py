@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import CORPUS, ROOT
 from lxml import html
 
-from conftest import CORPUS, ROOT
 from editio.build.run import BuildOptions, build
 
 CASE = ROOT / "tests" / "cases" / "textcrit" / "lacunae.xml"
@@ -22,8 +22,14 @@ SMALL = CORPUS / "letter_escher_K_0426.xml"
 
 
 def editio(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editio", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, "CI": "1"}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "editio", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "CI": "1"},
+        timeout=300,
+    )
 
 
 def switch_links(page: Path) -> list[str]:

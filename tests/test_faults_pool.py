@@ -17,15 +17,19 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
+
 from editio.build import worker
 from editio.build.run import BuildOptions, build
 from editio.check.validate import validate_paths
 from editio.core.interrupt import Interrupted
 
-FILES = ["proc_teistylesheets_testnotes1.xml", "proc_teistylesheets_testtranscr.xml",
-         "letter_escher_K_0426.xml", "proc_teistylesheets_testWhitespace1.xml"]
+FILES = [
+    "proc_teistylesheets_testnotes1.xml",
+    "proc_teistylesheets_testtranscr.xml",
+    "letter_escher_K_0426.xml",
+    "proc_teistylesheets_testWhitespace1.xml",
+]
 
 
 @pytest.fixture

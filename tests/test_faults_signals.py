@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
 
 SEED = 17
@@ -46,8 +45,11 @@ def command(src: Path, out: Path, *extra: str, delay: float = 0.03) -> list[str]
 
 
 def pages(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.suffix in (".html", ".txt")}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".txt")
+    }
 
 
 def children(pid: int) -> set[int]:
@@ -77,8 +79,13 @@ def reference(tmp_path_factory):
         shutil.copy(CORPUS / name, src / name)
     out = base / "reference"
     started = time.monotonic()
-    proc = subprocess.Popen(command(src, out, "-q"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "CI": "1"})
+    proc = subprocess.Popen(
+        command(src, out, "-q"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CI": "1"},
+    )
     first_worker = None
     while proc.poll() is None:
         if first_worker is None and children(proc.pid):
@@ -126,14 +133,22 @@ def test_signals_at_random_moments_never_hang_never_leave_a_partial_file(referen
         moment = rng.uniform(0, startup) if early else rng.uniform(0, 1.1) * work
         fresh = rng.random() < 0.25
         force = rng.random() < 0.8
-        what = f"run {run} (seed {SEED}: {signal.Signals(signum).name} at {moment:.2f} s, " \
-               f"{'fresh' if fresh else 'reused'} folder{', --force' if force else ''})"
+        what = (
+            f"run {run} (seed {SEED}: {signal.Signals(signum).name} at {moment:.2f} s, "
+            f"{'fresh' if fresh else 'reused'} folder{', --force' if force else ''})"
+        )
         if fresh and out.exists():
             shutil.rmtree(out)
         # SIGINT at its default, as a terminal gives it (a suite started in the background has it ignored).
-        proc = subprocess.Popen(command(src, out, "-q", *(["--force"] if force else [])), env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        proc = subprocess.Popen(
+            command(src, out, "-q", *(["--force"] if force else [])),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
         workers: set[int] = set()
         try:
             started = time.monotonic()
@@ -176,8 +191,9 @@ def test_signals_at_random_moments_never_hang_never_leave_a_partial_file(referen
         if code in (0, 1):
             assert pages(out) == expected, f"{what}: a finished build is not the uninterrupted one"
         if run % 10 == 9:
-            again = subprocess.run(command(src, out, "-q", delay=0), env=env, capture_output=True, text=True,
-                                   timeout=120)
+            again = subprocess.run(
+                command(src, out, "-q", delay=0), env=env, capture_output=True, text=True, timeout=120
+            )
             assert again.returncode in (0, 1), f"after {what}: {again.stderr}"
             assert pages(out) == expected, f"after {what}: the next build did not restore the edition"
             check_consistent(out, expected, f"after {what}")

@@ -54,8 +54,14 @@ def test_nested_includes_inside_the_folder_work(tmp_path):
 
 def test_a_loop_is_reported_as_a_loop_at_the_including_line(tmp_path):
     found = problems(make(tmp_path, leaf_href="../doc.xml"))
-    assert found == [("xml.xinclude-loop", 6, 1, "XInclude loop: doc.xml line 6 -> parts/mid.xml line 3 -> doc.xml, "
-                                               "which is already being included")]
+    assert found == [
+        (
+            "xml.xinclude-loop",
+            6,
+            1,
+            "XInclude loop: doc.xml line 6 -> parts/mid.xml line 3 -> doc.xml, which is already being included",
+        )
+    ]
 
 
 def test_a_file_including_itself_is_a_loop(tmp_path):
@@ -87,12 +93,20 @@ def test_included_parts_are_parts_in_the_progress_and_the_summary(tmp_path):
     src = tmp_path / "src"
     make(src)
     # the parts are found too (parts/*.xml): each is part of doc.xml, not a failed edition
-    run = subprocess.run([sys.executable, "-m", "editio", "build", str(src), "-o", str(tmp_path / "out"), "-j", "1",
-                          "--xinclude"], capture_output=True, text=True, env={**os.environ, "CI": "1"}, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "editio", "build", str(src), "-o", str(tmp_path / "out"), "-j", "1", "--xinclude"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CI": "1"},
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     progress = sorted(ln.split("] ", 1)[1] for ln in run.stderr.splitlines() if ln.startswith("["))
-    assert progress == [f"built: {src}/doc.xml", f"part of another document: {src}/parts/leaf.xml",
-                        f"part of another document: {src}/parts/mid.xml"], run.stderr
+    assert progress == [
+        f"built: {src}/doc.xml",
+        f"part of another document: {src}/parts/leaf.xml",
+        f"part of another document: {src}/parts/mid.xml",
+    ], run.stderr
     assert "1 built, 0 up to date, 0 failed" in run.stderr.splitlines()[-1]
 
 
@@ -112,9 +126,13 @@ def test_a_changed_nested_file_rebuilds_the_document(tmp_path, edit):
 def test_a_missing_file_with_a_fallback_gets_the_fallback(tmp_path):
     make(tmp_path)
     mid = tmp_path / "parts" / "mid.xml"
-    mid.write_text(mid.read_text().replace('<xi:include href="leaf.xml"/>',
-                                           '<xi:include href="gone.xml"><xi:fallback><p>Instead.</p></xi:fallback>'
-                                           '</xi:include>'), encoding="utf-8")
+    mid.write_text(
+        mid.read_text().replace(
+            '<xi:include href="leaf.xml"/>',
+            '<xi:include href="gone.xml"><xi:fallback><p>Instead.</p></xi:fallback></xi:include>',
+        ),
+        encoding="utf-8",
+    )
     doc = load(tmp_path / "doc.xml", LoadOptions(xinclude=True))
     assert doc.ok, doc.diagnostics
     assert "Instead." in " ".join(doc.tree.getroot().itertext())

@@ -18,16 +18,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, ROOT
 from lxml import etree
 
-from conftest import CORPUS, ROOT
-from editio.cli import main
-from editio.core.diagnostics import Diagnostic
-from editio.render.formats import get_format
-from editio.load.document import parse_bytes
-from editio.render.publish import publish
 from editio.check import schemas
 from editio.check.validate import ValidateOptions, validate_document
+from editio.cli import main
+from editio.core.diagnostics import Diagnostic
+from editio.load.document import parse_bytes
+from editio.render.formats import get_format
+from editio.render.publish import publish
 
 MUTANTS = int(os.environ.get("EDITIO_FUZZ_MUTANTS", "2000"))
 PER_MUTANT_SECONDS = 10  # a hang, not a slow run: a mutant takes milliseconds
@@ -38,14 +38,69 @@ MAX_SEED_BYTES = 160_000
 KEEP_CHILDREN = 3
 
 HOSTILE_VALUES = [
-    "javascript:alert(1)", '"><script>alert(1)</script>', "java\tscript:x", "data:text/html,<b>",
-    "../../../../etc/passwd", "file:///etc/passwd", "#nowhere", "#", "", " ", "\u202e\u0000x",
-    "color: red; background: url(x)", "x" * 300, "\U0001F600", "&amp;", "-1", "999999999999",
+    "javascript:alert(1)",
+    '"><script>alert(1)</script>',
+    "java\tscript:x",
+    "data:text/html,<b>",
+    "../../../../etc/passwd",
+    "file:///etc/passwd",
+    "#nowhere",
+    "#",
+    "",
+    " ",
+    "\u202e\u0000x",
+    "color: red; background: url(x)",
+    "x" * 300,
+    "\U0001f600",
+    "&amp;",
+    "-1",
+    "999999999999",
 ]
-ATTRIBUTES = ["xml:id", "n", "rend", "style", "target", "ref", "url", "facs", "wit", "corresp", "xml:lang",
-              "type", "when", "from", "to", "synch", "prev", "next", "sameAs", "copyOf", "place", "hand", "rendition"]
-ENTITIES = ["&amp;", "&lt;", "&nope;", "&#0;", "&#x110000;", "&#xD800;", "&#65;", "&#x1F600;", "&", "&#;", "<![CDATA[x]]>",
-            "<!-- c -->", "<?pi x?>", "]]>", "<", "\u0000", "\ufeff", "\udcff"]
+ATTRIBUTES = [
+    "xml:id",
+    "n",
+    "rend",
+    "style",
+    "target",
+    "ref",
+    "url",
+    "facs",
+    "wit",
+    "corresp",
+    "xml:lang",
+    "type",
+    "when",
+    "from",
+    "to",
+    "synch",
+    "prev",
+    "next",
+    "sameAs",
+    "copyOf",
+    "place",
+    "hand",
+    "rendition",
+]
+ENTITIES = [
+    "&amp;",
+    "&lt;",
+    "&nope;",
+    "&#0;",
+    "&#x110000;",
+    "&#xD800;",
+    "&#65;",
+    "&#x1F600;",
+    "&",
+    "&#;",
+    "<![CDATA[x]]>",
+    "<!-- c -->",
+    "<?pi x?>",
+    "]]>",
+    "<",
+    "\u0000",
+    "\ufeff",
+    "\udcff",
+]
 DOCTYPES = [
     '<!DOCTYPE TEI [<!ENTITY e "expanded">]>',
     '<!DOCTYPE TEI [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
@@ -78,6 +133,7 @@ def seeds() -> list[tuple[str, bytes]]:
 
 # --- mutations: each takes (rng, bytes) and returns bytes -------------------------------
 
+
 def truncate(rng, data):
     return data[: rng.randrange(len(data))]
 
@@ -104,7 +160,7 @@ _START = re.compile(rb"<([A-Za-z][\w:.-]*)(?=[\s/>])")
 def delete_tags(rng, data):
     tags = list(_TAG.finditer(data))
     for m in sorted(rng.sample(tags, min(len(tags), rng.randint(1, 3))), key=lambda m: -m.start()):
-        data = data[: m.start()] + data[m.end():]
+        data = data[: m.start()] + data[m.end() :]
     return data
 
 
@@ -114,7 +170,7 @@ def _insert_attribute(rng, data, name, value):
         return data
     m = rng.choice(starts)
     quoted = value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-    return data[: m.end()] + f' {name}="{quoted}"'.encode("utf-8", "surrogatepass") + data[m.end():]
+    return data[: m.end()] + f' {name}="{quoted}"'.encode("utf-8", "surrogatepass") + data[m.end() :]
 
 
 def duplicate_ids(rng, data):
@@ -152,8 +208,17 @@ def duplicate_slice(rng, data):
     return data[:k] + data[i:j] + data[k:]
 
 
-MUTATIONS = [truncate, swap_bytes, flip_bytes, delete_tags, duplicate_ids, random_attributes,
-             insert_entities, insert_doctype, duplicate_slice]
+MUTATIONS = [
+    truncate,
+    swap_bytes,
+    flip_bytes,
+    delete_tags,
+    duplicate_ids,
+    random_attributes,
+    insert_entities,
+    insert_doctype,
+    duplicate_slice,
+]
 GENTLE = [random_attributes, random_attributes, insert_doctype, duplicate_ids]
 
 
@@ -170,6 +235,7 @@ def mutant(n: int, corpus: list[tuple[str, bytes]]) -> tuple[str, bytes]:
 
 
 # --- running one mutant ------------------------------------------------------------------
+
 
 class Hang(Exception):
     pass
@@ -234,16 +300,20 @@ def test_fuzz_mutants_end_in_output_or_diagnostics(tmp_path, capsys):
             except BaseException as exc:  # noqa: BLE001 - every escape is a finding
                 if isinstance(exc, KeyboardInterrupt):
                     raise
-                failures.append(f"mutant {n} ({label}): {type(exc).__name__}: {exc}\n"
-                                + "".join(traceback.format_exception(exc)[-3:]))
+                failures.append(
+                    f"mutant {n} ({label}): {type(exc).__name__}: {exc}\n"
+                    + "".join(traceback.format_exception(exc)[-3:])
+                )
             finally:
                 signal.alarm(0)
     finally:
         signal.signal(signal.SIGALRM, previous)
     ran = len(numbers)
     with capsys.disabled():
-        print(f"\nfuzz: {ran} mutants ({outcomes['published']} published, {outcomes['refused']} refused), "
-              f"{len(failures)} failures")
+        print(
+            f"\nfuzz: {ran} mutants ({outcomes['published']} published, {outcomes['refused']} refused), "
+            f"{len(failures)} failures"
+        )
     assert ran == (1 if only else MUTANTS)
     assert outcomes["published"] > ran // 20 and outcomes["refused"] > ran // 20, outcomes  # both paths exercised
     assert not failures, f"{len(failures)} of {ran} mutants escaped:\n" + "\n".join(failures[:5])

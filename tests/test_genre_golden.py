@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from golden import ROOT, assert_golden, case_args, run_cli
 from html_support import page_body
 
@@ -39,8 +38,11 @@ def test_every_genre_has_cases():
 def test_html_golden(case: Path):
     result = run_cli(["html", *case_args(case), case.name], cwd=case.parent)
     assert result.exit_code == 0, result.stderr
-    lines = [f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
-             for m in map(_DIAGNOSTIC.match, result.stderr.splitlines()) if m]
+    lines = [
+        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
+        for m in map(_DIAGNOSTIC.match, result.stderr.splitlines())
+        if m
+    ]
     style = re.search(r"<style>\n(.*?)</style>", result.stdout, re.S).group(1).replace(EDITIO_CSS, "").strip()
     extra = [f"<style>\n{style}\n</style>"] if style else []
     got = "\n".join([*lines, *extra, page_body(result.stdout)]) + "\n"

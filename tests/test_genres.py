@@ -17,22 +17,24 @@ import re
 from pathlib import Path
 
 import pytest
-from lxml import etree, html
-
 from conftest import CORPUS, ROOT, SHARED_CORPUS, first_missing, shared
+from golden import assert_golden, run_cli
+from html_support import page_body
+from lxml import etree, html
+from test_editions_agree import html_reading_text
+
 from editio.load.document import LoadOptions, load, parse_bytes
 from editio.prepare.annotate import prepare
 from editio.render import page, transform
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
-from golden import assert_golden, run_cli
-from html_support import page_body
-from test_editions_agree import html_reading_text
 
 CASES = ROOT / "tests" / "cases"
 VIEWS = {"drama": ("reading",), "epigraphy": ("reading", "diplomatic"), "genetic": ("reading", "diplomatic")}
-GOLDEN = [(case, view) for genre, views in VIEWS.items() for case in sorted((CASES / genre).glob("*.xml")) for view in views]
+GOLDEN = [
+    (case, view) for genre, views in VIEWS.items() for case in sorted((CASES / genre).glob("*.xml")) for view in views
+]
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 SGA = CORPUS / "genetic_sga"
@@ -66,9 +68,16 @@ def text_reading(path: Path, view: str = "reading", xinclude: bool = False) -> s
 def test_golden(case: Path, view: str):
     page = run_cli(["html", "--view", view, case.name], cwd=case.parent)
     assert page.exit_code == 0, page.stderr
-    notes = [f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
-             for m in map(_DIAGNOSTIC.match, page.stderr.splitlines()) if m]
-    assert_golden("\n".join([*notes, page_body(page.stdout)]) + "\n", case.with_suffix(f".{view}.html"), f"the page of {case.name}")
+    notes = [
+        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
+        for m in map(_DIAGNOSTIC.match, page.stderr.splitlines())
+        if m
+    ]
+    assert_golden(
+        "\n".join([*notes, page_body(page.stdout)]) + "\n",
+        case.with_suffix(f".{view}.html"),
+        f"the page of {case.name}",
+    )
     text = run_cli(["text", "--view", view, "--no-header", case.name], cwd=case.parent)
     assert text.exit_code == 0, text.stderr
     assert_golden(text.stdout, case.with_suffix(f".{view}.txt"), f"the text of {case.name}")
@@ -98,11 +107,11 @@ EPI = CASES / "epigraphy"
 def test_leiden_signs_in_the_reading_view():
     out = published(EPI / "epidoc_isicily_ISic000810.xml", "text").output
     lines = out.split("\n")
-    assert "       [rec]tori [orbis ...]" in lines            # supplied and a gap of 3 letters share brackets
+    assert "       [rec]tori [orbis ...]" in lines  # supplied and a gap of 3 letters share brackets
     assert "       [d(omino) n(ostro) Fl(avio)] Val(erio) Constantino" in lines  # one bracket over three words
-    assert "    5  [- - -]" in lines                         # gap of unknown extent; every fifth line numbered
-    assert "       [Domitiu?]s Latronianus" in lines         # cert="low"
-    i = lines.index("       [devo]ṭu[s] numini maie-")         # unclear: a dot below; lb break="no": hyphen
+    assert "    5  [- - -]" in lines  # gap of unknown extent; every fifth line numbered
+    assert "       [Domitiu?]s Latronianus" in lines  # cert="low"
+    i = lines.index("       [devo]ṭu[s] numini maie-")  # unclear: a dot below; lb break="no": hyphen
     assert lines[i + 1] == "       [stat]ique eius"
     # xml:space="preserve": the file's indentation is not the inscription's
     assert not [line for line in lines if line.startswith(" " * 8)]
@@ -114,16 +123,16 @@ def test_leiden_signs_in_the_reading_view():
 
 def test_leiden_brackets_run_over_words_and_names():
     out = published(EPI / "epidoc_iospe_3-86.xml", "text").output
-    assert "[βασιλ]ευούσας Παρθένο̣υ̣, [ἔτεος ... ἱερέος]" in out    # <w><supplied/></w> <gap/> <w><supplied/></w>
-    assert "[δὲ - - -]ου Ζήθου" in out                              # into a persName/name
-    assert "[καὶ θέμεν ἐν τῶι ἐπισαμοτάτωι τᾶς ἀκρο]-" in out       # a word broken over the line
-    assert "       - - - - - -" in out                              # lines lost
+    assert "[βασιλ]ευούσας Παρθένο̣υ̣, [ἔτεος ... ἱερέος]" in out  # <w><supplied/></w> <gap/> <w><supplied/></w>
+    assert "[δὲ - - -]ου Ζήθου" in out  # into a persName/name
+    assert "[καὶ θέμεν ἐν τῶι ἐπισαμοτάτωι τᾶς ἀκρο]-" in out  # a word broken over the line
+    assert "       - - - - - -" in out  # lines lost
 
 
 def test_apparatus_takes_loc_and_lists_each_entry_once():
     page = published(EPI / "epidoc_isicily_ISic000810.xml", "html").output
     refs = main_of(page).xpath("//ol[@class='apparatus']/li/*[@class='app-ref']/text()")
-    assert refs == ["1", "4"]                                      # app/@loc, not a running number
+    assert refs == ["1", "4"]  # app/@loc, not a running number
     assert page.count("Puccia in EDR") == 1
     assert re.search(r"ol\.apparatus \{ list-style: none", page)  # no second number from the list
     text = published(EPI / "epidoc_isicily_ISic000810.xml", "text").output
@@ -133,7 +142,11 @@ def test_apparatus_takes_loc_and_lists_each_entry_once():
 def test_leiden_in_the_html_edition():
     page = published(EPI / "epidoc_isicily_ISic000810.xml", "html").output
     main = main_of(page)
-    assert [h.text for h in main.xpath(".//h2[contains(@class, 'editio-division-title')]")] == ["Edition", "Apparatus", "Bibliography"]
+    assert [h.text for h in main.xpath(".//h2[contains(@class, 'editio-division-title')]")] == [
+        "Edition",
+        "Apparatus",
+        "Bibliography",
+    ]
     lbs = main.xpath(".//span[contains(@class, 'editio-lb')]")
     assert len(lbs) == 9 and [lb.get("data-n") for lb in lbs if lb.get("data-n")] == ["5"]
     assert "editio-lb-first" in lbs[0].get("class") and "editio-lb-hyphen" in lbs[8].get("class")
@@ -183,7 +196,11 @@ def test_a_sourcedoc_is_published_page_by_page_in_both_editions(view):
     assert first_missing(src, words(html_reading_text(html_page))) is None
     text = published(path, "text", view).output
     # each surface a page headed by its label
-    assert re.findall(r"^\[(hu-hm_2177-fb04\w+)\]\n-+$", text, re.M) == ["hu-hm_2177-fb045v", "hu-hm_2177-fb046r", "hu-hm_2177-fb046v"]
+    assert re.findall(r"^\[(hu-hm_2177-fb04\w+)\]\n-+$", text, re.M) == [
+        "hu-hm_2177-fb045v",
+        "hu-hm_2177-fb046r",
+        "hu-hm_2177-fb046v",
+    ]
     assert len(main_of(html_page).xpath(".//section[contains(@class, 'tei-surface')]/h2")) == 3
 
 
@@ -193,11 +210,13 @@ def test_deletions_struck_and_additions_placed():
     dels = len(list(tree.iter(f"{TEI}del")))
     text = published(path, "text").output
     assert text.count("⟦") == dels == text.count("⟧")
-    assert "    Which its ⟦gentle lus⟧\\lustre faintly/ hid" in text.split("\n")      # superlinear
-    assert "⟦flowers⟧ /& weeds\\" in text                                             # sublinear
+    assert "    Which its ⟦gentle lus⟧\\lustre faintly/ hid" in text.split("\n")  # superlinear
+    assert "⟦flowers⟧ /& weeds\\" in text  # sublinear
     main = main_of(published(path, "html").output)
     assert len(main.xpath(".//del")) == dels
-    assert main.xpath(".//ins[contains(@class, 'place-above')]") and main.xpath(".//ins[contains(@class, 'place-below')]")
+    assert main.xpath(".//ins[contains(@class, 'place-above')]") and main.xpath(
+        ".//ins[contains(@class, 'place-below')]"
+    )
 
 
 def test_hands_and_marks_in_a_notebook_page():
@@ -265,8 +284,11 @@ MIDSUMMER = SHARED_CORPUS / "drama_shakedracor_midsummer.xml"
 @shared("the Folger/DraCor play (CC BY-NC) is not copied into tests/corpus")
 def test_shakespeare_from_shared():
     main = main_of(published(MIDSUMMER, "html").output)
-    opening_breaks = [p.get("id") for p in main.xpath(".//div[contains(@class, 'tei-sp')]/p")
-                      if p.xpath("node()[not(self::text()[normalize-space() = ''])][1][self::br]")]
+    opening_breaks = [
+        p.get("id")
+        for p in main.xpath(".//div[contains(@class, 'tei-sp')]/p")
+        if p.xpath("node()[not(self::text()[normalize-space() = ''])][1][self::br]")
+    ]
     assert opening_breaks == []
     lines = published(MIDSUMMER, "text").output.split("\n")
     assert "        Wind horn. Enter Theseus and all his train, Hippolyta, Egeus." in lines

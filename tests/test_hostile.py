@@ -37,8 +37,13 @@ REFUSED = {
     "tei_p4.xml": ("tei.p4", 2, 1),
 }
 
-BOMS = ["bom_utf8.xml", "bom_utf8_no_declaration.xml", "bom_utf16.xml",
-        "bom_utf16_no_declaration.xml", "bom_utf16be.xml"]
+BOMS = [
+    "bom_utf8.xml",
+    "bom_utf8_no_declaration.xml",
+    "bom_utf16.xml",
+    "bom_utf16_no_declaration.xml",
+    "bom_utf16be.xml",
+]
 
 
 def run_cli(*args: str):
@@ -86,7 +91,9 @@ def test_build_skips_refused_documents(tmp_path):
     names = sorted(REFUSED)
     result = subprocess.run(
         [sys.executable, "-m", "editio", "build", "-q", "-j", "1", "-o", str(out), *(str(CASES / n) for n in names)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stderr
     for name in names:
@@ -192,13 +199,22 @@ def _hostile_files(tmp_path: Path, port: int) -> dict[str, tuple[str, str]]:
         "file_entity": (f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "{canary.as_uri()}">]>', "&x;"),
         "relative_entity": ('<!DOCTYPE TEI [<!ENTITY x SYSTEM "secret.txt">]>', "&x;"),
         "http_entity": (f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "{url}/x.xml">]>', "&x;"),
-        "parameter_entity": (f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{(tmp_path / "evil.dtd").as_uri()}"> %p;]>', "&leak;"),
+        "parameter_entity": (
+            f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{(tmp_path / "evil.dtd").as_uri()}"> %p;]>',
+            "&leak;",
+        ),
         "http_parameter_entity": (f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{url}/p.dtd"> %p;]>', "x"),
         "http_dtd": (f'<!DOCTYPE TEI SYSTEM "{url}/tei.dtd">', "x"),
         "file_dtd": (f'<!DOCTYPE TEI SYSTEM "{(tmp_path / "evil.dtd").as_uri()}">', "&leak;"),
         "public_dtd": (f'<!DOCTYPE TEI PUBLIC "-//TEI//DTD TEI P5//EN" "{url}/tei.dtd">', "x"),
-        "xinclude_file": ("", f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{canary.as_uri()}" parse="text"/>'),
-        "xinclude_http": ("", f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/x.xml" parse="text"/>'),
+        "xinclude_file": (
+            "",
+            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{canary.as_uri()}" parse="text"/>',
+        ),
+        "xinclude_http": (
+            "",
+            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/x.xml" parse="text"/>',
+        ),
     }
 
 
@@ -225,11 +241,14 @@ def test_nothing_read_nothing_fetched(tmp_path, listener):
                 elif not (name.startswith("xinclude") and not xinclude):
                     # Without --xinclude an xi:include is just an element; with it, it is refused.
                     assert result.exit_code == 1, f"{name} {command} {xinclude}: {seen}"
-                    assert "[xml.external-" in seen or "[xml.xinclude-outside]" in seen or "[xml.dtd-entity]" in seen, seen
+                    assert "[xml.external-" in seen or "[xml.xinclude-outside]" in seen or "[xml.dtd-entity]" in seen, (
+                        seen
+                    )
     assert _nobody_connected(listener), "editio opened a network connection"
 
 
 # --- folders that loop through symbolic links ----------------------------------------
+
 
 def _looping_tree(tmp_path: Path) -> Path:
     top = tmp_path / "tei"
@@ -266,7 +285,9 @@ def test_build_folder_loop_terminates(tmp_path):
     out = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "editio", "build", "-q", "-j", "1", "-o", str(out), str(top)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     built = sorted(p.relative_to(out).as_posix() for p in out.rglob("doc.*"))
     assert built == ["a/doc.html", "a/doc.txt"], (built, result.stderr)

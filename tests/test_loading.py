@@ -14,14 +14,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 from lxml import html as lxml_html
 
-from conftest import CORPUS
 from editio.cli import main
 from editio.load.document import LoadOptions, load
 
-HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p>"
-          "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>")
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p>"
+    "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+)
 
 
 def run_cli(*args: str):
@@ -29,17 +31,23 @@ def run_cli(*args: str):
 
 
 def tei(body: str, prolog: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
-            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}\n'
-            f"<text><body>\n{body}\n</body></text></TEI>\n")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}\n'
+        f"<text><body>\n{body}\n</body></text></TEI>\n"
+    )
 
 
 # --- a DOCTYPE with a SYSTEM or PUBLIC identifier ------------------------------------
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE TEI SYSTEM "tei_all.dtd">\n',
-    '<!DOCTYPE TEI PUBLIC "-//TEI P5//DTD Main Document Type//EN" "http://www.tei-c.org/release/xml/tei/custom/schema/dtd/tei_all.dtd">\n',
-])
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE TEI SYSTEM "tei_all.dtd">\n',
+        '<!DOCTYPE TEI PUBLIC "-//TEI P5//DTD Main Document Type//EN" "http://www.tei-c.org/release/xml/tei/custom/schema/dtd/tei_all.dtd">\n',
+    ],
+)
 def test_a_dtd_the_document_does_not_need_is_skipped_with_a_warning(tmp_path, doctype):
     # A DTD beside the file that would declare an entity: never read.
     (tmp_path / "tei_all.dtd").write_text('<!ENTITY leak "LEAKED">')
@@ -57,7 +65,9 @@ def test_a_dtd_the_document_does_not_need_is_skipped_with_a_warning(tmp_path, do
 
 def test_a_dtd_entity_the_document_uses_refuses_it_at_the_reference(tmp_path):
     path = tmp_path / "doc.xml"
-    path.write_text(tei("<p>One</p>\n<p>Two &amp; three&hellip; and &hellip;</p>", '<!DOCTYPE TEI SYSTEM "tei_all.dtd">\n'))
+    path.write_text(
+        tei("<p>One</p>\n<p>Two &amp; three&hellip; and &hellip;</p>", '<!DOCTYPE TEI SYSTEM "tei_all.dtd">\n')
+    )
     doc = load(path)
     assert not doc.ok
     [found] = doc.diagnostics
@@ -76,12 +86,14 @@ def test_the_internal_subset_still_serves_beside_an_external_dtd(tmp_path):
 
 # --- XInclude inside a root the user names ----------------------------------------------
 
+
 def _project(tmp_path: Path) -> Path:
     """project/shared/names.xml, included by project/docs/doc.xml as ../shared/names.xml."""
     (tmp_path / "project" / "shared").mkdir(parents=True)
     (tmp_path / "project" / "docs").mkdir()
     (tmp_path / "project" / "shared" / "names.xml").write_text(
-        '<p xmlns="http://www.tei-c.org/ns/1.0">Included from the shared folder.</p>')
+        '<p xmlns="http://www.tei-c.org/ns/1.0">Included from the shared folder.</p>'
+    )
     (tmp_path / "outside.xml").write_text('<p xmlns="http://www.tei-c.org/ns/1.0">SECRET outside the root</p>')
     doc = tmp_path / "project" / "docs" / "doc.xml"
     doc.write_text(tei('<p>Own text.</p>\n<xi:include href="../shared/names.xml"/>'))
@@ -109,13 +121,45 @@ def test_xinclude_root_is_a_limit_not_an_invitation(tmp_path):
 def test_build_lets_xincludes_reach_inside_its_path(tmp_path):
     doc = _project(tmp_path)
     out = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "editio", "build", "-q", "-j", "1", "--xinclude", "-o", str(out),
-                             str(tmp_path / "project")], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editio",
+            "build",
+            "-q",
+            "-j",
+            "1",
+            "--xinclude",
+            "-o",
+            str(out),
+            str(tmp_path / "project"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "Included from the shared folder." in (out / "docs" / "doc.txt").read_text(encoding="utf-8")
     # The same document built alone: its PATH is its folder, which does not hold ../shared.
-    alone = subprocess.run([sys.executable, "-m", "editio", "build", "-q", "-j", "1", "--xinclude", "-o",
-                            str(tmp_path / "alone"), str(doc)], capture_output=True, text=True, timeout=300)
+    alone = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editio",
+            "build",
+            "-q",
+            "-j",
+            "1",
+            "--xinclude",
+            "-o",
+            str(tmp_path / "alone"),
+            str(doc),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert alone.returncode == 1 and "[xml.xinclude-outside]" in alone.stderr
 
 
@@ -135,8 +179,10 @@ def test_shelley_godwin_notebook_includes_its_shared_class_declarations(tmp_path
 
 # --- a repeated xml:id --------------------------------------------------------------------
 
-DUPLICATES = tei('<p xml:id="a">First paragraph.</p>\n<p xml:id="a">Second paragraph.</p>\n'
-                 '<p>See <ref target="#a">the first</ref>.</p>')
+DUPLICATES = tei(
+    '<p xml:id="a">First paragraph.</p>\n<p xml:id="a">Second paragraph.</p>\n'
+    '<p>See <ref target="#a">the first</ref>.</p>'
+)
 
 
 def test_a_repeated_id_is_an_error_and_the_edition_is_still_written(tmp_path):
@@ -162,14 +208,35 @@ def test_build_publishes_a_document_with_a_repeated_id(tmp_path):
     src.mkdir()
     (src / "dup.xml").write_text(DUPLICATES)
     out = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "editio", "build", "-q", "-j", "1", "-o", str(out), str(src)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "editio", "build", "-q", "-j", "1", "-o", str(out), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     found = [ln for ln in result.stderr.splitlines() if "[integrity.id]" in ln]
     assert len(found) == 1 and "first on line 4" in found[0], result.stderr  # once, not once per format
     assert (out / "dup.html").is_file() and (out / "dup.txt").is_file()
-    strict = subprocess.run([sys.executable, "-m", "editio", "build", "-q", "-j", "1", "--strict", "--force",
-                             "-o", str(tmp_path / "strict"), str(src)], capture_output=True, text=True, timeout=300)
+    strict = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editio",
+            "build",
+            "-q",
+            "-j",
+            "1",
+            "--strict",
+            "--force",
+            "-o",
+            str(tmp_path / "strict"),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert strict.returncode == 1 and "[integrity.id]" in strict.stderr
 
 

@@ -9,20 +9,19 @@ is also checked to stay silent (choice, del, notes, apparatus, sourceDoc, both v
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLE
+
 from editio.cli import main
 from editio.load.document import load
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
-HEADER = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p>"
-          "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>")
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p>"
+    "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+)
 
 
 def tei(inner: str) -> str:
@@ -183,8 +182,10 @@ def test_the_sample_edition_raises_nothing():
 def test_the_witness_pages_are_not_checked(tmp_path):
     """A witness's page shows another text on purpose (the edition itself is checked)."""
     path = tmp_path / "doc.xml"
-    path.write_text(tei("""<text><body><p>Base <app><lem wit="#A">lemma</lem><rdg wit="#B">variant</rdg></app>
-text.</p></body></text>"""))
+    path.write_text(
+        tei("""<text><body><p>Base <app><lem wit="#A">lemma</lem><rdg wit="#B">variant</rdg></app>
+text.</p></body></text>""")
+    )
     published = publish(load(path), get_format("html"), PublishOptions(witness="B"))
     assert not [d for d in published.diagnostics if d.code.startswith("render.")]
 

@@ -38,8 +38,15 @@ def project(tmp_path_factory):
     env.pop("CI", None)  # CI=true changes nothing here; kept out so the output is the same everywhere
 
     def hook(*files: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "editio-validate", "--verbose", "--files", *files],
-                              check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [*PRE_COMMIT, "try-repo", str(ROOT), "editio-validate", "--verbose", "--files", *files],
+            check=False,
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     return hook
 

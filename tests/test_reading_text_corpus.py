@@ -22,26 +22,51 @@ import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import CORPUS, HAVE_SHARED, SHARED_CORPUS, corpus_p5_files, params
+from lxml import html as lxml_html
+from test_editions_agree import BLOCKS, html_reading_text
+from test_text_edition import TEI, reading_text_of, words
+
 from editio.core.diagnostics import Severity
 from editio.load.document import LoadOptions, load
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
-from test_editions_agree import BLOCKS, html_reading_text
-from test_text_edition import TEI, reading_text_of, words
 
 SHARE = 0.995
 # Elements whose content is a line of its own: the last word of one and the first of the next never join.
-LINE_LEVEL = {f"{TEI}{n}" for n in ("addrLine", "l", "line", "item", "cell", "row", "head", "p", "ab", "label",
-                                     "speaker", "stage", "salute", "signed", "dateline", "byline", "docAuthor",
-                                     "titlePart", "trailer", "castItem", "bibl", "person", "place")}
+LINE_LEVEL = {
+    f"{TEI}{n}"
+    for n in (
+        "addrLine",
+        "l",
+        "line",
+        "item",
+        "cell",
+        "row",
+        "head",
+        "p",
+        "ab",
+        "label",
+        "speaker",
+        "stage",
+        "salute",
+        "signed",
+        "dateline",
+        "byline",
+        "docAuthor",
+        "titlePart",
+        "trailer",
+        "castItem",
+        "bibl",
+        "person",
+        "place",
+    )
+}
 NOTE = f"{TEI}note"
 
 
@@ -95,7 +120,7 @@ class Editions:
     refused: dict[str, bool]  # format -> an error kept the edition from being published
 
 
-@lru_cache(maxsize=None)
+@cache
 def editions(path: Path) -> Editions:
     doc = _load(path)
     tree = doc.tree
@@ -200,7 +225,7 @@ def in_order_share(expected: list[str], actual: list[str], window: int = 32) -> 
         if k < limit:
             matched, j = matched + 1, k + 1
             continue
-        places = at.get(tuple(expected[i:i + 3]), [])
+        places = at.get(tuple(expected[i : i + 3]), [])
         p = bisect_left(places, j)
         if p < len(places):
             matched, j = matched + 1, places[p] + 1
@@ -211,15 +236,19 @@ def in_order_share(expected: list[str], actual: list[str], window: int = 32) -> 
 
 # --- the four checks -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", params(documents()))
 def test_every_reading_word_reaches_both_editions_in_order(path: Path):
     ed = editions(path)
     for fmt, actual in (("html", ed.html), ("text", ed.text)):
         share, miss = in_order_share(ed.source, actual)
         if share < SHARE:
-            around = " ".join(ed.source[max(0, (miss or 0) - 6):(miss or 0) + 6])
-            pytest.fail(f"{path.name}: the {fmt} edition has {share:.3%} of the {len(ed.source):,} reading words "
-                        f"in order; first missed #{miss}: {around!r}", pytrace=False)
+            around = " ".join(ed.source[max(0, (miss or 0) - 6) : (miss or 0) + 6])
+            pytest.fail(
+                f"{path.name}: the {fmt} edition has {share:.3%} of the {len(ed.source):,} reading words "
+                f"in order; first missed #{miss}: {around!r}",
+                pytrace=False,
+            )
 
 
 @pytest.mark.parametrize("path", params(documents()))
@@ -229,8 +258,11 @@ def test_no_words_glued_across_line_level_elements(path: Path):
         present = set(actual)
         # (a word the source's reading text has is no sign of glue: "no⟦w⟧\t/" in a documentary transcription reads "nowt")
         reading = set(ed.source)
-        glued = [(a + b, line) for a, b, line in ed.line_pairs
-                 if (a + b) in present and (a + b) not in ed.vocabulary and (a + b) not in reading]
+        glued = [
+            (a + b, line)
+            for a, b, line in ed.line_pairs
+            if (a + b) in present and (a + b) not in ed.vocabulary and (a + b) not in reading
+        ]
         assert not glued, f"{path.name}: {fmt} glues words across lines: {glued[:5]}"
 
 
@@ -245,7 +277,10 @@ def test_every_note_appears_once(path: Path):
         for note in dict.fromkeys(tuple(n) for n in ed.note_texts):
             full = ed.note_markup.get(note, list(note))
             # Its first and last words (what a note prints between them may be generated: a ptr's address).
-            for part, as_marked in ((" ".join(note[:6]), " ".join(full[:6])), (" ".join(note[-6:]), " ".join(full[-6:]))):
+            for part, as_marked in (
+                (" ".join(note[:6]), " ".join(full[:6])),
+                (" ".join(note[-6:]), " ".join(full[-6:])),
+            ):
                 if len(part.split()) < 2 or f" {part} " in body:
                     continue  # too short to be told apart from the running text
                 expected = _count(source, part)
@@ -267,5 +302,7 @@ def test_nothing_published_nearly_empty_with_exit_0(path: Path):
         pytest.skip(f"{path.name} has no reading text of its own (a corpus root of XIncludes not shipped)")
     for fmt, actual in (("html", ed.html), ("text", ed.text)):
         if len(actual) < 0.1 * len(ed.source):
-            assert ed.refused[fmt], (f"{path.name}: the {fmt} edition holds {len(actual)} of {len(ed.source)} "
-                                     "words and was published without an error")
+            assert ed.refused[fmt], (
+                f"{path.name}: the {fmt} edition holds {len(actual)} of {len(ed.source)} "
+                "words and was published without an error"
+            )

@@ -14,9 +14,11 @@ from editio.check.validate import ValidateOptions, validate_paths
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 TEI = "http://www.tei-c.org/ns/1.0"
-LIB = (f'<grammar xmlns="{RNG}"><start><ref name="doc"/></start>'
-       '<define name="doc"><element name="doc"><oneOrMore><ref name="item"/></oneOrMore></element></define>'
-       '<define name="item"><element name="{name}"><text/></element></define></grammar>')
+LIB = (
+    f'<grammar xmlns="{RNG}"><start><ref name="doc"/></start>'
+    '<define name="doc"><element name="doc"><oneOrMore><ref name="item"/></oneOrMore></element></define>'
+    '<define name="item"><element name="{name}"><text/></element></define></grammar>'
+)
 MAIN = f'<grammar xmlns="{RNG}"><include href="lib.rng"/></grammar>'
 
 
@@ -78,15 +80,19 @@ def test_another_editio_version_is_stale(grammar, tmp_path, calls, monkeypatch):
     assert len(calls) == 2
 
 
-@pytest.mark.parametrize("damage", [
-    lambda e: (e / cache.GRAMMAR).write_bytes((e / cache.GRAMMAR).read_bytes()[:100]),  # truncated
-    # well-formed, but not what the manifest vouches for: a grammar that accepts anything
-    lambda e: (e / cache.GRAMMAR).write_text(
-        f'<grammar xmlns="{RNG}"><start><element><anyName/><text/></element></start></grammar>'),
-    lambda e: (e / cache.MANIFEST).write_text("{not json"),
-    lambda e: (e / cache.MANIFEST).write_text('{"editio": 1}'),
-    lambda e: (e / cache.GRAMMAR).unlink(),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda e: (e / cache.GRAMMAR).write_bytes((e / cache.GRAMMAR).read_bytes()[:100]),  # truncated
+        # well-formed, but not what the manifest vouches for: a grammar that accepts anything
+        lambda e: (e / cache.GRAMMAR).write_text(
+            f'<grammar xmlns="{RNG}"><start><element><anyName/><text/></element></start></grammar>'
+        ),
+        lambda e: (e / cache.MANIFEST).write_text("{not json"),
+        lambda e: (e / cache.MANIFEST).write_text('{"editio": 1}'),
+        lambda e: (e / cache.GRAMMAR).unlink(),
+    ],
+)
 def test_a_corrupt_entry_is_rebuilt_never_trusted(grammar, tmp_path, calls, damage):
     folder = tmp_path / "cache"
     verdict(grammar, folder, "<doc><item>a</item></doc>")
@@ -103,8 +109,10 @@ def test_a_grammar_it_cannot_simplify_is_compiled_as_written(tmp_path, monkeypat
     monkeypatch.setenv("EDITIO_SCHEMA_CACHE", str(folder))
     path = tmp_path / "cyclic.rng"
     # A reference to a define that holds only itself: simplify.py refuses it, libxml2 too.
-    path.write_text(f'<grammar xmlns="{RNG}"><start><element name="r"><ref name="a"/></element></start>'
-                    '<define name="a"><ref name="a"/></define></grammar>')
+    path.write_text(
+        f'<grammar xmlns="{RNG}"><start><element name="r"><ref name="a"/></element></start>'
+        '<define name="a"><ref name="a"/></define></grammar>'
+    )
     assert cache.relaxng(path, folder) is None
     assert json.loads((entry(folder) / cache.MANIFEST).read_text())["grammar"] is None
     with pytest.raises(schemas.SchemaError, match="cannot compile"):
@@ -113,8 +121,10 @@ def test_a_grammar_it_cannot_simplify_is_compiled_as_written(tmp_path, monkeypat
 
 def _schema_and_documents(tmp_path):
     grammar = tmp_path / "main.rng"
-    grammar.write_text(f'<grammar xmlns="{RNG}" ns="{TEI}"><start><element name="TEI">'
-                       '<oneOrMore><element name="p"><text/></element></oneOrMore></element></start></grammar>')
+    grammar.write_text(
+        f'<grammar xmlns="{RNG}" ns="{TEI}"><start><element name="TEI">'
+        '<oneOrMore><element name="p"><text/></element></oneOrMore></element></start></grammar>'
+    )
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(4):
@@ -169,6 +179,7 @@ def test_build_workers_share_one_simplification(tmp_path, logged):
 def test_a_schema_named_by_url_in_xml_model_takes_the_same_path(tmp_path, monkeypatch):
     """tei_all named by <?xml-model href="https://..."?> (a copy in the schema cache) is simplified too."""
     from conftest import TEI_ALL
+
     from editio.load.document import load
 
     folder = tmp_path / "cache"
@@ -177,10 +188,12 @@ def test_a_schema_named_by_url_in_xml_model_takes_the_same_path(tmp_path, monkey
     url = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
     local = schemas.add_to_cache(url, TEI_ALL)
     doc = tmp_path / "doc.xml"
-    doc.write_text(f'<?xml-model href="{url}" schematypens="{RNG}"?>\n'
-                   f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
-                   '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>'
-                   '</teiHeader><text><body><p>x<frobnicate/></p></body></text></TEI>')
+    doc.write_text(
+        f'<?xml-model href="{url}" schematypens="{RNG}"?>\n'
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
+        "</teiHeader><text><body><p>x<frobnicate/></p></body></text></TEI>"
+    )
     found = schemas.check(load(doc), ValidateOptions(integrity=False))
     assert [d.code for d in found] == ["schema.element"]
     manifest = json.loads((entry(folder) / cache.MANIFEST).read_text())

@@ -8,8 +8,8 @@ import re
 
 import lxml.html
 import pytest
-
 from conftest import CORPUS, SHARED_CORPUS, shared
+
 from editio.load.document import LoadOptions, load, parse_bytes
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
@@ -57,7 +57,9 @@ def test_unresolved_rendition_pointers_are_keyword_classes():
     page = lxml.html.document_fromstring(result.output)
     # every pointer of the reading text (one more is inside a deletion, left out of the reading view)
     source = load(LETTER, LoadOptions()).tree
-    shown = source.xpath("//t:text//t:c[@rendition='#langesS'][not(ancestor::t:del)]", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    shown = source.xpath(
+        "//t:text//t:c[@rendition='#langesS'][not(ancestor::t:del)]", namespaces={"t": "http://www.tei-c.org/ns/1.0"}
+    )
     assert len(shown) == 45
     assert len(page.xpath("//*[contains(concat(' ', @class, ' '), ' rend-langesS ')]")) == len(shown)
     assert ".editio-r-" not in _style(result.output)
@@ -82,7 +84,7 @@ def test_hostile_renditions_never_reach_the_page(tmp_path):
     assert doc.ok, doc.diagnostics
     result = publish(doc, get_format("html"))
     style = _style(result.output)
-    added = style[style.rindex("}\n}") + 3:] if "}\n}" in style else style
+    added = style[style.rindex("}\n}") + 3 :] if "}\n}" in style else style
     assert "url" not in added and "expression" not in added and "@import" not in added
     assert "<" not in added and "script" not in added
     assert "scale" not in added and "position" not in added
@@ -93,10 +95,12 @@ def test_hostile_renditions_never_reach_the_page(tmp_path):
 
 
 def test_superscripts_are_marked_in_the_text_edition(tmp_path):
-    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
-           '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>'
-           '<text><body><p>D<hi rend="superscript">r</hi> x<hi rend="sup">10</hi> H<hi rend="sub">2</hi>O '
-           '<gi>hi</gi> <att>rend</att> <val>sup</val> <tag type="end">hi</tag></p></body></text></TEI>')
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p>D<hi rend="superscript">r</hi> x<hi rend="sup">10</hi> H<hi rend="sub">2</hi>O '
+        '<gi>hi</gi> <att>rend</att> <val>sup</val> <tag type="end">hi</tag></p></body></text></TEI>'
+    )
     path = tmp_path / "sup.xml"
     path.write_text(tei, encoding="utf-8")
     out = publish(parse_bytes(tei.encode(), path), get_format("text"), PublishOptions(header=False)).output

@@ -80,17 +80,20 @@ def test_the_schema_check_can_fail(checked):
 
 
 def test_sarif_edge_cases_are_valid():
-    found = Diagnostics([
-        error("/abs/path/a b.xml", 0, 0, "whole file", "io.unreadable"),  # no line: no region
-        warning("rel.xml", 3, 0, "line only", "integrity.x"),
-        info("", 0, 0, "no file at all", "build.note"),
-    ])
+    found = Diagnostics(
+        [
+            error("/abs/path/a b.xml", 0, 0, "whole file", "io.unreadable"),  # no line: no region
+            warning("rel.xml", 3, 0, "line only", "integrity.x"),
+            info("", 0, 0, "no file at all", "build.note"),
+        ]
+    )
     log = json.loads(format_diagnostics(found, "sarif"))
     assert_valid_sarif(log)
     results = log["runs"][0]["results"]
     by_rule = {r["ruleId"]: r for r in results}
     assert by_rule["io.unreadable"]["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "file:///abs/path/a%20b.xml"}}
+        "artifactLocation": {"uri": "file:///abs/path/a%20b.xml"}
+    }
     assert by_rule["integrity.x"]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
     assert "locations" not in by_rule["build.note"]
     assert_valid_sarif(json.loads(format_diagnostics(Diagnostics([]), "sarif")))
@@ -105,11 +108,13 @@ def test_build_sarif(checked, tmp_path):
 
 
 def test_github_annotations_escape_as_githubs_toolkit_does():
-    found = Diagnostics([
-        error("a,b:c%.xml", 4, 7, "50% done\r\nnext: a, b", "xml.syntax"),
-        warning("w.xml", 2, 0, "no column", "integrity.pointer"),
-        info("i.xml", 0, 0, "whole file", "integrity.flag"),
-    ])
+    found = Diagnostics(
+        [
+            error("a,b:c%.xml", 4, 7, "50% done\r\nnext: a, b", "xml.syntax"),
+            warning("w.xml", 2, 0, "no column", "integrity.pointer"),
+            info("i.xml", 0, 0, "whole file", "integrity.flag"),
+        ]
+    )
     assert format_diagnostics(found, "github").splitlines() == [
         # control characters escaped as in every format (one line per finding), then the toolkit's escapes
         "::error file=a%2Cb%3Ac%25.xml,line=4,col=7,title=xml.syntax::50%25 done\\r\\nnext: a, b",

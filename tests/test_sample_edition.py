@@ -149,7 +149,9 @@ def first_difference(a: list[str], b: list[str]) -> str:
     for i, (x, y) in enumerate(zip(a, b)):
         if x != y:
             return f"at token {i}: source {a[max(0, i - 5) : i + 5]!r} != TEI {b[max(0, i - 5) : i + 5]!r}"
-    return f"lengths differ: source {len(a)} tokens, TEI {len(b)} tokens; tail {a[len(b):][:10]!r} / {b[len(a):][:10]!r}"
+    return (
+        f"lengths differ: source {len(a)} tokens, TEI {len(b)} tokens; tail {a[len(b) :][:10]!r} / {b[len(a) :][:10]!r}"
+    )
 
 
 # --- fixtures ---------------------------------------------------------------------------
@@ -221,11 +223,7 @@ def test_punctuation_equal_source(seed, reading):
 
 def test_each_source_line_is_one_block(seed, text_el, reading):
     body = text_el.find(T("body"))
-    blocks = [
-        el
-        for el in body.iter(*BLOCKS)
-        if not any(a.tag in NOT_READING for a in el.iterancestors())
-    ]
+    blocks = [el for el in body.iter(*BLOCKS) if not any(a.tag in NOT_READING for a in el.iterancestors())]
     src = [norm(line) for line in seed.lines if line.strip()]
     tei = [reading.of(el) for el in blocks]
     assert len(src) == 22
@@ -426,7 +424,7 @@ def test_names_are_marked_and_identified(text_el, reading, element, name):
     marked = [(reading.start[e], reading.end[e]) for e in xp(text_el, f".//t:{element}")]
     exempt = [(reading.start[e], reading.end[e]) for e in xp(text_el, ".//t:name[@type='treaty']")]
     for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", reading.text):
-        within = lambda spans: any(s <= m.start() and m.end() <= e for s, e in spans)  # noqa: E731
+        within = lambda spans, m=m: any(s <= m.start() and m.end() <= e for s, e in spans)  # noqa: E731
         assert within(marked) or within(exempt), f"{name!r} unmarked near {reading.text[m.start() - 30 : m.end()]!r}"
 
 
@@ -436,7 +434,7 @@ def test_corrections_are_marked_not_silent(seed, text_el, reading):
     (s,) = supplied
     assert s.text == '"' and s.get("reason") == "unbalanced-quotation-mark"
     # the source's own text is kept: the supplied mark closes "per l'acquisto ... tedeschi
-    assert reading.before(s).endswith('"per l\'acquisto di beni industriali tedeschi')
+    assert reading.before(s).endswith("\"per l'acquisto di beni industriali tedeschi")
     assert (s.tail or "").startswith(".")
     last_line = [line for line in seed.lines if line.strip()][-1]
     assert last_line.count('"') % 2 == 1, "the source's quotation mark is unbalanced"

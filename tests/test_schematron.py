@@ -6,21 +6,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from conftest import CORPUS, SHARED_SCHEMAS, TEI_ALL, shared
+
 from editio.check import schematron
 from editio.check.schematron.xpath import requirements
-from editio.load.document import Document, load
 from editio.check.validate import ValidateOptions
+from editio.load.document import Document, load
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
 def doc_from(tmp_path: Path, body: str, name: str = "doc.xml", before: str = "") -> Document:
-    source = (f'{before}<TEI xmlns="{TEI}">\n<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
-              "<publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc><bibl>S</bibl></sourceDesc>"
-              "</fileDesc></teiHeader>\n"
-              f"<text><body>\n{body}\n</body></text>\n</TEI>\n")
+    source = (
+        f'{before}<TEI xmlns="{TEI}">\n<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><publisher>P</publisher></publicationStmt><sourceDesc><bibl>S</bibl></sourceDesc>"
+        "</fileDesc></teiHeader>\n"
+        f"<text><body>\n{body}\n</body></text>\n</TEI>\n"
+    )
     path = tmp_path / name
     path.write_text(source, encoding="utf-8")
     return load(path)
@@ -28,8 +30,11 @@ def doc_from(tmp_path: Path, body: str, name: str = "doc.xml", before: str = "")
 
 def sch(tmp_path: Path, body: str, binding: str = "xslt2", name: str = "rules.sch") -> Path:
     path = tmp_path / name
-    path.write_text(f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">\n'
-                    f'<ns prefix="tei" uri="{TEI}"/>\n{body}\n</schema>\n', encoding="utf-8")
+    path.write_text(
+        f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">\n'
+        f'<ns prefix="tei" uri="{TEI}"/>\n{body}\n</schema>\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -131,8 +136,7 @@ def test_rules_are_skipped_only_where_their_context_cannot_match(tmp_path):
     <pattern><rule context="tei:*[@xml:id]"><report test="true()">id</report></rule></pattern>"""
     found = run(tmp_path, rules, '<p n="1" xml:id="a">x</p><p when="2000">y</p>')
     assert sorted({d.message for d in found}) == ["empty prefix", "id", "or", "when"]
-    assert schematron.may_match(requirements("tei:l//tei:p | tei:lg", {"tei": TEI}),
-                                {f"{{{TEI}}}lg"}, set())
+    assert schematron.may_match(requirements("tei:l//tei:p | tei:lg", {"tei": TEI}), {f"{{{TEI}}}lg"}, set())
     assert requirements("tei:a[if (@b) then 1 else 0 and @c]", {"tei": TEI}) == ((f"{{{TEI}}}a", frozenset()),)
     assert requirements("tei:a/@b", {"tei": TEI}) is None
 
@@ -189,8 +193,12 @@ def test_xml_model_schematron_is_run(tmp_path):
     before = '<?xml-model href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
     doc = doc_from(tmp_path, "<p>a</p>", before=before)
     assert [d.message for d in schematron.check(doc, ValidateOptions())] == ["from the model"]
-    missing = doc_from(tmp_path, "<p>a</p>", name="other.xml",
-                       before='<?xml-model href="nope.sch" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
+    missing = doc_from(
+        tmp_path,
+        "<p>a</p>",
+        name="other.xml",
+        before='<?xml-model href="nope.sch" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n',
+    )
     assert [d.code for d in schematron.check(missing, ValidateOptions())] == ["schematron.not-found"]
 
 

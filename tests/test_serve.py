@@ -127,15 +127,19 @@ def test_policy_widened_only_for_the_reload_script_and_its_stream(site, tmp_path
 
 def test_widen_policy_cases():
     assert widen_policy("default-src 'none'") == (
-        f"default-src 'none'; script-src {SCRIPT_HASH}; connect-src 'self'; style-src {STYLE_HASH}")
+        f"default-src 'none'; script-src {SCRIPT_HASH}; connect-src 'self'; style-src {STYLE_HASH}"
+    )
     # default-src sources carry over to the directives added, so the page loses nothing.
     assert widen_policy("default-src 'self'") == (
-        f"default-src 'self'; script-src 'self' {SCRIPT_HASH}; connect-src 'self'; style-src 'self' {STYLE_HASH}")
+        f"default-src 'self'; script-src 'self' {SCRIPT_HASH}; connect-src 'self'; style-src 'self' {STYLE_HASH}"
+    )
     # 'unsafe-inline' without hashes already allows inline code; a hash would switch it off.
     assert widen_policy("script-src 'unsafe-inline'; style-src 'unsafe-inline'") == (
-        "script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+        "script-src 'unsafe-inline'; style-src 'unsafe-inline'"
+    )
     assert widen_policy("script-src 'none'; connect-src https://x.example") == (
-        f"script-src {SCRIPT_HASH}; connect-src https://x.example 'self'")
+        f"script-src {SCRIPT_HASH}; connect-src https://x.example 'self'"
+    )
     assert widen_policy("img-src 'self'") == "img-src 'self'"  # no policy on scripts: nothing to widen
 
 
@@ -187,10 +191,12 @@ def test_overlay_lists_the_last_builds_errors_over_the_last_good_page(tmp_path):
         overlay = re.search(r'<details id="editio-serve-overlay".*?</details>', page, re.DOTALL).group(0)
         assert "open" in overlay.split(">")[0]
         # BROKEN's <hi> on line 6 is closed by </p>: libxml2's first error, at line 6, column 40
-        assert re.search(r'editio-serve-file">[^<]*uno\.xml</span>:<span class="editio-serve-line">6</span>:'
-                         r'<span class="editio-serve-col">40</span>: <span class="editio-serve-error">error'
-                         r'</span>: <span class="editio-serve-message">Opening and ending tag mismatch: hi line 6',
-                         overlay), overlay
+        assert re.search(
+            r'editio-serve-file">[^<]*uno\.xml</span>:<span class="editio-serve-line">6</span>:'
+            r'<span class="editio-serve-col">40</span>: <span class="editio-serve-error">error'
+            r'</span>: <span class="editio-serve-message">Opening and ending tag mismatch: hi line 6',
+            overlay,
+        ), overlay
         assert "[xml.syntax]" in overlay
         index = served.get("/")[2].decode("utf-8")
         assert "[xml.syntax]" in index  # the index lists every document's findings
@@ -224,12 +230,11 @@ def test_port_in_use_is_a_usage_error(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = CliRunner().invoke(main, ["serve", str(tmp_path / "a.xml"), "-o", str(tmp_path / "out"),
-                                           "--port", str(port)])
+        result = CliRunner().invoke(
+            main, ["serve", str(tmp_path / "a.xml"), "-o", str(tmp_path / "out"), "--port", str(port)]
+        )
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
-
-
 
 
 def test_a_usage_error_in_the_first_build_exits_2(tmp_path):

@@ -154,8 +154,9 @@ def test_an_xincluded_file_change_rebuilds_its_document(tmp_path):
     parts = src / "parts"
     parts.mkdir(parents=True)
     write(parts / "part.xml", '<p xmlns="http://www.tei-c.org/ns/1.0">Parte inclusa, prima.</p>\n')
-    write(src / "main.xml", tei('Testo.</p><xi:include href="parts/part.xml"/><p>Fine.').replace(
-        "<TEI ", f"<TEI {XI} "))
+    write(
+        src / "main.xml", tei('Testo.</p><xi:include href="parts/part.xml"/><p>Fine.').replace("<TEI ", f"<TEI {XI} ")
+    )
     with running([src / "main.xml"], tmp_path / "out", load=LoadOptions(xinclude=True)) as served:
         assert "Parte inclusa, prima." in served.get("/main.html")[2].decode()
         before = served.generation()
@@ -205,7 +206,10 @@ def _serve_process(tmp_path: Path) -> tuple[subprocess.Popen, int]:
     write(src / "uno.xml", tei("Uno."))
     process = subprocess.Popen(
         [sys.executable, "-m", "editio", "serve", str(src), "-o", str(tmp_path / "out"), "--port", "0", "-j", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "CI": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CI": "1"},
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import CORPUS
+from test_editions_agree import html_reading_text
+
 from editio.load.document import LoadOptions, load
 from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
-from test_editions_agree import html_reading_text
 
 CASES = Path(__file__).parent / "cases" / "speech"
 PLAIN = CASES / "speech_parlamint_esct_0501.xml"
@@ -59,10 +59,18 @@ def test_annotated_file_reads_as_the_plain_one(fmt):
 @pytest.mark.parametrize("fmt", ["text", "html"])
 def test_tokens_are_spaced_as_join_says(fmt):
     out = _publish(ANA, fmt).output
-    text = " ".join((out if fmt == "text" else lxml.html.document_fromstring(out).find(".//main").text_content()).split())
-    for phrase in ("Bon dia, comença la sessió.", "Lamento comunicar-los que s'ha mort l'il·lustre senyor Esteve Orriols, que",
-                   "(Llei 6/2010, que".lstrip("("), "«Els candidats", "són els següents: Elisabeth", "Xavier García Albiol.",
-                   "per a votar... –"):
+    text = " ".join(
+        (out if fmt == "text" else lxml.html.document_fromstring(out).find(".//main").text_content()).split()
+    )
+    for phrase in (
+        "Bon dia, comença la sessió.",
+        "Lamento comunicar-los que s'ha mort l'il·lustre senyor Esteve Orriols, que",
+        "(Llei 6/2010, que".lstrip("("),
+        "«Els candidats",
+        "són els següents: Elisabeth",
+        "Xavier García Albiol.",
+        "per a votar... –",
+    ):
         assert phrase in text, phrase
     assert " ," not in text and " ." not in text.replace(" ...", "")
 

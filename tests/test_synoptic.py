@@ -14,9 +14,9 @@ from collections import defaultdict
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, SHARED_CORPUS, SHARED_FILE, shared
 from lxml import html
 
-from conftest import CORPUS, SHARED_CORPUS, SHARED_FILE, shared
 from editio.cli import main
 from editio.core.namespaces import TEI
 from editio.load.document import load
@@ -34,7 +34,9 @@ def synoptic(path, *params):
 
 
 def readings(app):
-    return [r for r in app.iter(f"{TEI}lem", f"{TEI}rdg") if r.get(f"{E}rn") and next(r.iterancestors(f"{TEI}app")) is app]
+    return [
+        r for r in app.iter(f"{TEI}lem", f"{TEI}rdg") if r.get(f"{E}rn") and next(r.iterancestors(f"{TEI}app")) is app
+    ]
 
 
 def test_homily_witnesses_in_columns_with_every_reading_once():
@@ -55,8 +57,13 @@ def test_homily_witnesses_in_columns_with_every_reading_once():
         enclosing = next(outer.iterancestors(f"{TEI}lem", f"{TEI}rdg"), None)
         if enclosing is None:
             return set(columns)
-        return {c for c, n in shown[(next(enclosing.iterancestors(f"{TEI}app")).get(f"{E}id"), enclosing.get(f"{E}rn"))].items()
-                if n and c != "edition"}
+        return {
+            c
+            for c, n in shown[
+                (next(enclosing.iterancestors(f"{TEI}app")).get(f"{E}id"), enclosing.get(f"{E}rn"))
+            ].items()
+            if n and c != "edition"
+        }
 
     apps = list(root.iter(f"{TEI}app"))
     assert len(apps) == 654
@@ -69,13 +76,16 @@ def test_homily_witnesses_in_columns_with_every_reading_once():
         lem = next((r for r in own if r.tag == f"{TEI}lem"), None)
         for r in own:
             where = shown[(aid, r.get(f"{E}rn"))]
-            assert sum(where.values()) >= 1, f"reading {r.get(f'{E}rn')} of app {aid} (line {r.sourceline}) is shown nowhere"
+            assert sum(where.values()) >= 1, (
+                f"reading {r.get(f'{E}rn')} of app {aid} (line {r.sourceline}) is shown nowhere"
+            )
             reach = columns_of(r)
             expected = {w for w in (r.get(f"{E}wits") or "").split() if w in reach}
             if r is lem:  # a witness the app does not cite reads the lemma
                 expected |= {c for c in reach if c not in cited and c not in (app.get(f"{E}hide") or "").split()}
-            assert {c for c, n in where.items() if c != "edition"} == expected, \
+            assert {c for c, n in where.items() if c != "edition"} == expected, (
                 f"app {aid} line {r.sourceline}: reading {r.get(f'{E}rn')} in {dict(where)}, expected {expected}"
+            )
             assert all(n == 1 for n in where.values()), f"app {aid}: a reading twice in one column {dict(where)}"
 
 
@@ -117,8 +127,14 @@ def test_cli_view_synoptic(tmp_path):
     assert CliRunner().invoke(main, ["text", "--view", "synoptic", str(HOMILY)]).exit_code == 2
 
 
-@pytest.mark.parametrize("name", ["crit_pta_athanasius_contra-gentes.xml", "crit_teistylesheets_testapp2.xml",
-                                  pytest.param("crit_pta_syriac_rtl.xml", marks=shared(SHARED_FILE))])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crit_pta_athanasius_contra-gentes.xml",
+        "crit_teistylesheets_testapp2.xml",
+        pytest.param("crit_pta_syriac_rtl.xml", marks=shared(SHARED_FILE)),
+    ],
+)
 def test_other_editions_have_a_row_per_app_in_the_text(name):
     path = CORPUS / name if (CORPUS / name).is_file() else SHARED_CORPUS / name
     root, page = synoptic(path)
@@ -127,6 +143,7 @@ def test_other_editions_have_a_row_per_app_in_the_text(name):
     for app in root.iter(f"{TEI}app"):
         nested = next(app.iterancestors(f"{TEI}app"), None) is not None
         in_text = next(app.iterancestors(f"{TEI}text"), None) is not None
-        if app.get(f"{E}target") or (in_text and not nested and not app.get("from")
-                                      and next(app.iterancestors(f"{TEI}listApp"), None) is None):
+        if app.get(f"{E}target") or (
+            in_text and not nested and not app.get("from") and next(app.iterancestors(f"{TEI}listApp"), None) is None
+        ):
             assert app.get(f"{E}id") in rows, f"{name}: app line {app.sourceline} has no row"

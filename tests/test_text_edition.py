@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, SAMPLE, SEED, corpus_p5_files, first_missing, is_foreign, is_letter_line, params
+
 from editio.core.elements import table
-from editio.render import page, transform
-from editio.render.formats import get_format
 from editio.load.document import LoadOptions, load
 from editio.prepare.annotate import prepare
+from editio.render import page, transform
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 from editio.render.textlayout import reading_text
 
@@ -33,16 +33,66 @@ WORD = re.compile(r"\w+")
 
 # Not reading text: notes (listed after the text), what the reading view leaves out,
 # the apparatus's readings, descriptions of figures, markup examples' attributes.
-SKIP = {f"{TEI}{n}" for n in ("note", "del", "surplus", "fw", "rdg", "witDetail", "figDesc", "teiHeader",
-                               "interp", "interpGrp", "certainty", "index")} | {"{http://www.tei-c.org/ns/Examples}egXML"}
+SKIP = {
+    f"{TEI}{n}"
+    for n in (
+        "note",
+        "del",
+        "surplus",
+        "fw",
+        "rdg",
+        "witDetail",
+        "figDesc",
+        "teiHeader",
+        "interp",
+        "interpGrp",
+        "certainty",
+        "index",
+    )
+} | {"{http://www.tei-c.org/ns/Examples}egXML"}
 # and what the table of elements hides (xslt/common/elements.xml: coordinates, links, feature structures ...)
 SKIP |= {e.clark for e in table().values() if e.text_kind == "hidden"}
 # Elements whose content is a line or block of its own (a word boundary).
-BLOCK = {f"{TEI}{n}" for n in ("p", "ab", "head", "l", "lg", "item", "label", "cell", "row", "sp", "speaker",
-                                "stage", "castItem", "salute", "signed", "dateline", "byline", "titlePart",
-                                "docAuthor", "docImprint", "docDate", "trailer", "addrLine", "quote", "bibl",
-                                "table", "list", "div", "opener", "closer", "argument", "epigraph",
-                                "surface", "zone", "line")}
+BLOCK = {
+    f"{TEI}{n}"
+    for n in (
+        "p",
+        "ab",
+        "head",
+        "l",
+        "lg",
+        "item",
+        "label",
+        "cell",
+        "row",
+        "sp",
+        "speaker",
+        "stage",
+        "castItem",
+        "salute",
+        "signed",
+        "dateline",
+        "byline",
+        "titlePart",
+        "docAuthor",
+        "docImprint",
+        "docDate",
+        "trailer",
+        "addrLine",
+        "quote",
+        "bibl",
+        "table",
+        "list",
+        "div",
+        "opener",
+        "closer",
+        "argument",
+        "epigraph",
+        "surface",
+        "zone",
+        "line",
+    )
+}
 # Elements without mixed content: whitespace between their children is layout (as the
 # stylesheet's xsl:strip-space says).
 NO_MIXED = {f"{TEI}{n}" for n in ("choice", "subst")}
@@ -131,11 +181,12 @@ def words(text: str) -> list[str]:
 
 # --- building the text edition ----------------------------------------------------------
 
+
 def load_options(path: Path) -> LoadOptions:
     return LoadOptions(xinclude=True) if "xinclude" in path.name else LoadOptions()
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_parts(path: Path) -> dict[str, str]:
     """The stylesheet's parts (header, body, notes) for a file, before layout."""
     doc = load(path, load_options(path))
@@ -145,7 +196,7 @@ def text_parts(path: Path) -> dict[str, str]:
     return page.result_context(result, get_format("text"))["parts"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_edition(path: Path, **kw) -> str:
     doc = load(path, load_options(path))
     assert doc.ok, doc.diagnostics
@@ -164,14 +215,19 @@ def test_every_reading_word_in_order(path: Path):
     if not expected:
         # a document with nothing to publish (a teiCorpus of unexpanded XIncludes) is an error, never an empty page
         found = publish(load(path, load_options(path)), get_format("text")).diagnostics
-        assert any(d.severity.value == "error" for d in found), f"{path.name}: no reading text, and publishing it reports no error"
+        assert any(d.severity.value == "error" for d in found), (
+            f"{path.name}: no reading text, and publishing it reports no error"
+        )
         return
     actual = words(reading_text(text_parts(path)["body"]))
     missing = first_missing(expected, actual)
     if missing is not None:
-        context = " ".join(expected[max(0, missing - 8):missing + 8])
-        pytest.fail(f"{path.name}: reading word #{missing} {expected[missing]!r} is missing from the text "
-                    f"edition (or out of order); around it: {context}", pytrace=False)
+        context = " ".join(expected[max(0, missing - 8) : missing + 8])
+        pytest.fail(
+            f"{path.name}: reading word #{missing} {expected[missing]!r} is missing from the text "
+            f"edition (or out of order); around it: {context}",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("path", params(DOCUMENTS))

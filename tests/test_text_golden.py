@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from golden import assert_golden, case_args, run_cli
 
 CASES = Path(__file__).parent / "cases" / "text"
@@ -27,6 +26,17 @@ def test_text_golden(case: Path):
 
 def test_golden_cases_exist():
     names = {p.stem for p in CASES.glob("*.xml")}
-    for concern in ("structure", "notes", "flags", "transcription", "diplomatic", "whitespace",
-                    "verse", "drama", "header", "width", "nowrap"):
+    for concern in (
+        "structure",
+        "notes",
+        "flags",
+        "transcription",
+        "diplomatic",
+        "whitespace",
+        "verse",
+        "drama",
+        "header",
+        "width",
+        "nowrap",
+    ):
         assert concern in names

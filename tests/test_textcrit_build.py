@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
+from conftest import CORPUS, ROOT
 from lxml import html
 
-from conftest import CORPUS, ROOT
 from editio.build.run import BuildOptions, build
 from editio.build.witnesses import declared_sigla, file_tokens
 from editio.load.document import load
@@ -45,10 +45,16 @@ def test_build_writes_a_page_per_witness_and_the_switcher_resolves(tmp_path):
     assert pages == {"my edition.A.html", "my edition.B.html", "my edition.C.html", "my edition.D.html"}
     # and the witnesses side by side, linked from the edition and the index (issue 18)
     assert (out / "my edition.synoptic.html").is_file()
-    assert html.fromstring(edition.read_bytes()).xpath("//p[contains(@class, 'synoptic-link')]/a/@href") == ["my%20edition.synoptic.html"]
+    assert html.fromstring(edition.read_bytes()).xpath("//p[contains(@class, 'synoptic-link')]/a/@href") == [
+        "my%20edition.synoptic.html"
+    ]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "my%20edition.synoptic.html" in index or "my edition.synoptic.html" in index
-    assert {str(p.relative_to(out)) for p in result.written} >= pages | {"my edition.html", "my edition.txt", "my edition.synoptic.html"}
+    assert {str(p.relative_to(out)) for p in result.written} >= pages | {
+        "my edition.html",
+        "my edition.txt",
+        "my edition.synoptic.html",
+    }
     links = _check_links(out, edition)
     assert len(links) == 4
     for name in pages:

@@ -18,14 +18,14 @@ import unicodedata
 from functools import lru_cache
 
 import pytest
+from conftest import CORPUS, corpus_files, param, params
 from lxml import html
 
-from conftest import CORPUS, corpus_files, param, params
-from editio.render.formats import get_format
 from editio.load.document import load
 from editio.prepare.annotate import prepare
-from editio.render.publish import PublishOptions, publish
 from editio.prepare.textcrit import siglum
+from editio.render.formats import get_format
+from editio.render.publish import PublishOptions, publish
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 E = "{urn:editio}"
@@ -75,7 +75,9 @@ def test_every_app_and_reading_in_the_apparatus(path):
     entries = tree.xpath("//li[@class='app-entry']")
     assert len(entries) == len(apps)
     # a rdg is a reading of the entry, or its lemma when the app has no lem (the text shows it)
-    shown = tree.xpath("//li[@class='app-entry']//span[@class='rdg'] | //li[@class='app-entry']/span[@class='lem'][@data-rn]")
+    shown = tree.xpath(
+        "//li[@class='app-entry']//span[@class='rdg'] | //li[@class='app-entry']/span[@class='lem'][@data-rn]"
+    )
     assert len(shown) == len(rdgs)
     assert {e.get("data-app") for e in entries} == {a.get(f"{E}id") for a in apps}
     text = publish(doc, get_format("text"), PublishOptions(width=0)).output
@@ -97,8 +99,11 @@ def test_witness_text_has_only_its_readings(path, witness):
     for span in spans:
         app = by_id[span.get("data-app")]
         rank = span.get("data-rdg")
-        own = [r for r in app.iter(f"{TEI}lem", f"{TEI}rdg") if r.get(f"{E}rn")
-               and next(r.iterancestors(f"{TEI}app")) is app]
+        own = [
+            r
+            for r in app.iter(f"{TEI}lem", f"{TEI}rdg")
+            if r.get(f"{E}rn") and next(r.iterancestors(f"{TEI}app")) is app
+        ]
         cited = [r for r in own if token in (r.get(f"{E}wits") or "")]
         if rank in ("", "lac"):
             assert not cited, f"{witness} is cited at app {app.get(f'{E}id')} but shows nothing"
@@ -110,9 +115,11 @@ def test_witness_text_has_only_its_readings(path, witness):
             if all(el.tag in PLAIN for el in chosen.iterdescendants() if isinstance(el.tag, str)):
                 own_words = WORD.findall(unicodedata.normalize("NFC", _reading_text(chosen)))
                 shown = WORD.findall(unicodedata.normalize("NFC", span.text_content()))
-                assert own_words == shown[:len(own_words)] or own_words == shown[-len(own_words):] or \
-                    " ".join(own_words) in " ".join(shown), \
-                    f"app {app.get(f'{E}id')} line {app.sourceline}: {witness} loses words of its reading {own_words}"
+                assert (
+                    own_words == shown[: len(own_words)]
+                    or own_words == shown[-len(own_words) :]
+                    or " ".join(own_words) in " ".join(shown)
+                ), f"app {app.get(f'{E}id')} line {app.sourceline}: {witness} loses words of its reading {own_words}"
         else:
             assert chosen.tag == f"{TEI}lem", f"app {app.get(f'{E}id')}: reading of other witnesses shown for {witness}"
     assert not tree.xpath("//ol[@class='apparatus']"), "a witness's text has no apparatus"

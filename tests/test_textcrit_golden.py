@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from lxml import etree, html
-
 from conftest import ROOT
 from golden import assert_golden, case_args, run_cli
-from editio.render.formats import get_format
+from lxml import etree, html
+
 from editio.load.document import load
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
 CASES = sorted((ROOT / "tests" / "cases" / "textcrit").glob("*.xml"))
@@ -52,8 +52,10 @@ def _html_fragments(path: Path, witness: str) -> str:
     """The parts of the HTML page this module makes: apps in the text and apparatus lists."""
     page = _cli("html", path, witness)
     tree = html.fromstring(page)
-    parts = tree.xpath("//ol[@class='apparatus'] | //span[contains(concat(' ', @class, ' '), ' app ')][not(ancestor::span[contains(concat(' ', @class, ' '), ' app ')])]"
-                       " | //span[contains(@class, 'app-span')] | //span[contains(@class, 'lacuna')]")
+    parts = tree.xpath(
+        "//ol[@class='apparatus'] | //span[contains(concat(' ', @class, ' '), ' app ')][not(ancestor::span[contains(concat(' ', @class, ' '), ' app ')])]"
+        " | //span[contains(@class, 'app-span')] | //span[contains(@class, 'lacuna')]"
+    )
     return "\n".join(etree.tostring(p, encoding="unicode", method="html", with_tail=False) for p in parts) + "\n"
 
 
@@ -88,8 +90,11 @@ def test_cases_cover_each_concern():
 
 def test_every_expected_file_belongs_to_a_reading():
     """An expected file of a witness the case no longer declares would never be compared."""
-    wanted = {case.with_name(case.stem + (f".wit-{w}" if w else "") + suffix).name
-              for case, w in READINGS for suffix in (".txt", ".html")}
+    wanted = {
+        case.with_name(case.stem + (f".wit-{w}" if w else "") + suffix).name
+        for case, w in READINGS
+        for suffix in (".txt", ".html")
+    }
     present = {p.name for p in (ROOT / "tests" / "cases" / "textcrit").glob("*") if p.suffix in (".txt", ".html")}
     assert present == wanted
 
@@ -105,7 +110,9 @@ def test_hidden_reading_types_leave_the_apparatus():
     opts = PublishOptions(header=False, params=(("hide-reading-types", "orthographic"),))
     out = publish(load(case), get_format("text"), opts).output
     assert "herat" not in out and "fuit B" in out
-    page = publish(load(case), get_format("html"), PublishOptions(params=(("hide-reading-types", "orthographic"),))).output
+    page = publish(
+        load(case), get_format("html"), PublishOptions(params=(("hide-reading-types", "orthographic"),))
+    ).output
     assert "herat" not in page.split('class="apparatus"', 1)[1]
 
 
@@ -114,11 +121,14 @@ def test_initial_gap_lists_witnesses_in_the_same_order_in_every_process():
     # process's string hashing. Eight witnesses: an accidental sorted order is unlikely.
     sigla = "HGFEDCBA"
     witnesses = "".join(f'<witness xml:id="{s}"/>' for s in sigla)
-    source = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><sourceDesc><listWit>{witnesses}</listWit>'
-              f'</sourceDesc></teiHeader><text><body><p><lacunaEnd wit="{" ".join("#" + s for s in sigla)}"/>'
-              "text</p></body></text></TEI>")
+    source = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><sourceDesc><listWit>{witnesses}</listWit>'
+        f'</sourceDesc></teiHeader><text><body><p><lacunaEnd wit="{" ".join("#" + s for s in sigla)}"/>'
+        "text</p></body></text></TEI>"
+    )
     root = etree.fromstring(source)
     from editio.prepare.annotate import prepare
+
     prepare(root.getroottree())
     marker = root.find(".//{http://www.tei-c.org/ns/1.0}lacunaEnd")
     assert marker.get("{urn:editio}initial-gap").split() == sorted(sigla)

@@ -15,8 +15,8 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import CORPUS, first_missing
+
 from editio.contract import marker
 from editio.core.namespaces import TEI
 from editio.load.document import load
@@ -120,7 +120,7 @@ def test_apparatus_references_are_lines_of_the_margin(name):
                 lemma = lemma_words(entry, sigla)
                 if not lemma or not shown_in_text(app):
                     continue  # an empty lemma (an addition), or the lemma of a reading the text does not show
-                span = [w for _s, content in printed[first - 1:last] for w in words(content)]
+                span = [w for _s, content in printed[first - 1 : last] for w in words(content)]
                 assert first_missing(lemma, span) is None, f"{lemma} not on lines {first}–{last}"
                 assert lemma[0] in words(printed[first - 1][1]), f"{entry}: does not start on line {first}"
                 assert lemma[-1] in words(printed[last - 1][1]), f"{entry}: does not end on line {last}"
@@ -139,8 +139,9 @@ def test_ranges_and_one_reference_per_line():
 
 
 def test_without_line_numbers_the_apparatus_cites_paragraphs():
-    text = publish(load(CORPUS / FILES[0]), get_format("text"),
-                   PublishOptions(header=False, params=(("line-numbers", "no"),))).output
+    text = publish(
+        load(CORPUS / FILES[0]), get_format("text"), PublishOptions(header=False, params=(("line-numbers", "no"),))
+    ).output
     assert "\n1.1 Ἀκούσατε O V] Ἀκοῦσατε M\n" in text
     assert "tit. Λόγος" in text
 
@@ -164,16 +165,22 @@ def test_markers_take_no_room():
 
 
 def test_reference_of_an_empty_lemma_and_of_a_range():
-    text = "\n".join([
-        START,
-        " ".join(["alpha"] * 10) + f" {_mark(1, S)}{_mark(1, E)} " + " ".join(["beta"] * 10)
-        + f" {_mark(2, S)}gamma " + " ".join(["delta"] * 12) + f"{_mark(2, E)} end",
-        f"{marker('UNNUMBERED')}Apparatus",
-        "",
-        f"{marker('APP_REF')}1{marker('FIELD_END')}1{marker('FIELD_END')}x{marker('FIELD_END')} —] add. A",
-        f"{marker('APP_REF')}2{marker('FIELD_END')}2{marker('FIELD_END')}x{marker('FIELD_END')} gamma … delta] om. B",
-        END,
-    ])
+    text = "\n".join(
+        [
+            START,
+            " ".join(["alpha"] * 10)
+            + f" {_mark(1, S)}{_mark(1, E)} "
+            + " ".join(["beta"] * 10)
+            + f" {_mark(2, S)}gamma "
+            + " ".join(["delta"] * 12)
+            + f"{_mark(2, E)} end",
+            f"{marker('UNNUMBERED')}Apparatus",
+            "",
+            f"{marker('APP_REF')}1{marker('FIELD_END')}1{marker('FIELD_END')}x{marker('FIELD_END')} —] add. A",
+            f"{marker('APP_REF')}2{marker('FIELD_END')}2{marker('FIELD_END')}x{marker('FIELD_END')} gamma … delta] om. B",
+            END,
+        ]
+    )
     out = finish(text, 40).split("\n")
     # 33 columns hold five alphas: the addition after the tenth is cited by its line, 2
     assert out[1] == "       " + " ".join(["alpha"] * 5) and "beta" in out[2]

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
-
 from conftest import ROOT, SAMPLE, needs_java
 from golden import assert_golden, case_args, run_cli
+from lxml import etree
+
 from editio.cli import main
 
 CASES = ROOT / "tests" / "cases" / "validate"
@@ -99,7 +99,9 @@ def test_exit_2_for_a_missing_path():
 
 def test_exit_2_for_an_unreadable_schema(tmp_path):
     broken = tmp_path / "broken.rng"
-    broken.write_text("<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><ref name='nowhere'/></start></grammar>")
+    broken.write_text(
+        "<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><ref name='nowhere'/></start></grammar>"
+    )
     result, _out, err = run(["--schema", str(broken), str(CASES / "schema-value.xml")])
     assert result.exit_code == 2
     assert "broken.rng" in err
@@ -125,7 +127,10 @@ def test_json_format_parses():
 
 
 def test_junit_format_is_one_suite_with_a_case_per_file():
-    result, out, _err = run(["--no-integrity", "--format", "junit", "schema-value.xml", "schema-order.xml", "xml-model-local-rng.xml"], cwd=CASES)
+    result, out, _err = run(
+        ["--no-integrity", "--format", "junit", "schema-value.xml", "schema-order.xml", "xml-model-local-rng.xml"],
+        cwd=CASES,
+    )
     assert result.exit_code == 1
     root = etree.fromstring(out.encode("utf-8"))
     suites = root.findall("testsuite")
@@ -144,8 +149,13 @@ def test_junit_lists_clean_files_as_passing():
     assert case is not None and case.find("failure") is None
 
 
-REPORTED = ["schema-value.xml", "schema-order.xml", "integrity-pointer.xml", "not-well-formed.xml",
-            "xml-model-local-rng.xml"]
+REPORTED = [
+    "schema-value.xml",
+    "schema-order.xml",
+    "integrity-pointer.xml",
+    "not-well-formed.xml",
+    "xml-model-local-rng.xml",
+]
 
 
 @pytest.mark.parametrize("fmt", ["json", "junit", "sarif", "github"])
@@ -212,10 +222,17 @@ def test_a_document_naming_no_schema_is_checked_against_tei_all(tmp_path):
 def test_editio_schema_only_for_documents_naming_it_and_says_it_is_a_subset(tmp_path):
     own = ROOT / "tei" / "schema" / "editio.rng"
     path = tmp_path / "named.xml"
-    path.write_text(f'<?xml-model href="{own.as_uri()}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-                    + VALID_TEI_OUTSIDE_EDITIO)
+    path.write_text(
+        f'<?xml-model href="{own.as_uri()}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        + VALID_TEI_OUTSIDE_EDITIO
+    )
     result, _out, err = run([str(path)])
     assert result.exit_code == 1
     lines = [ln for ln in err.splitlines() if "[schema.element]" in ln]
-    assert lines and all(ln.endswith("(editio's schema covers the TEI that editio renders; the element may still "
-                                     "be valid TEI P5) [schema.element]") for ln in lines), err
+    assert lines and all(
+        ln.endswith(
+            "(editio's schema covers the TEI that editio renders; the element may still "
+            "be valid TEI P5) [schema.element]"
+        )
+        for ln in lines
+    ), err

@@ -13,17 +13,16 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, ROOT, corpus_files, params
-from editio.render import witness_splice
-from editio.build.witnesses import file_tokens, witness_pages, with_witness_pages
-from editio.render.formats import get_format
+
+from editio.build.witnesses import file_tokens, with_witness_pages, witness_pages
 from editio.load.document import LoadOptions, load
+from editio.render import witness_splice
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
 CASES = ROOT / "tests" / "cases" / "textcrit"
-CRITICAL = (corpus_files("crit_*.xml") + [CORPUS / "pta0013.pta003.pta-grc1.xml"]
-            + sorted(CASES.glob("*.xml")))
+CRITICAL = corpus_files("crit_*.xml") + [CORPUS / "pta0013.pta003.pta-grc1.xml"] + sorted(CASES.glob("*.xml"))
 OUTPUTS = (("html", "x.html"),)
 
 
@@ -71,8 +70,10 @@ def test_the_build_writes_the_fast_pages():
 
 def test_a_user_stylesheet_gets_the_whole_transformation(tmp_path):
     user = tmp_path / "mine.xsl"
-    user.write_text('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                    '<xsl:import href="editio:html.xsl"/></xsl:stylesheet>')
+    user.write_text(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:import href="editio:html.xsl"/></xsl:stylesheet>'
+    )
     doc, options, found = _edition(CASES / "lacunae.xml", user_xslt=str(user))
     assert witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found)) is None
     written = dict(witness_pages(doc, OUTPUTS, options, list(found)))
@@ -102,9 +103,9 @@ def _variant(tmp_path, reading: str = "", app: str = "") -> Path:
 APPS = {
     "witDetail": '<app><lem wit="#A">flumen</lem><rdg wit="#B">flumine</rdg><witDetail wit="#C" type="lac"/></app>',
     "rdgGrp": '<app><lem wit="#A">flumen</lem><rdgGrp type="orth"><rdg wit="#B">flumen.</rdg>'
-              '<rdg wit="#C #X">fluuius</rdg></rdgGrp></app>',
+    '<rdg wit="#C #X">fluuius</rdg></rdgGrp></app>',
     "nested": '<app><lem wit="#A #C">magnum <app><lem wit="#A">flumen</lem><rdg wit="#C">fluuius</rdg></app></lem>'
-              '<rdg wit="#B">flumen <lacunaStart/></rdg></app>',
+    '<rdg wit="#B">flumen <lacunaStart/></rdg></app>',
     "no-lemma": '<app><rdg wit="#A #B">flumen</rdg><rdg wit="#D">fluuius</rdg></app>',
     "cited-twice": '<app><lem wit="#A #B">flumen</lem><rdg wit="#B #C">fluuius</rdg></app>',
 }
@@ -127,7 +128,7 @@ def test_a_finding_only_a_witness_page_makes_falls_back(tmp_path):
     assert witness_splice.pages(doc, options["html"], _sigla(doc), _seen(found)) is None
     findings = list(found)
     written = dict(witness_pages(doc, OUTPUTS, options, findings))
-    assert [d.code for d in findings[len(found):]] == ["xslt.unhandled"]
+    assert [d.code for d in findings[len(found) :]] == ["xslt.unhandled"]
     assert written["x.B.html"] == _whole(doc, options, "B")
 
 

@@ -55,7 +55,7 @@ def _last_step(alternative: str) -> str:
         elif ch == "[":
             depth -= 1
         elif ch == "/" and depth == 0:
-            return alternative[i + 1:]
+            return alternative[i + 1 :]
     return alternative
 
 
@@ -77,7 +77,14 @@ def test_no_template_pattern_has_a_predicate_on_a_wildcard_or_text_step():
 
 
 def test_the_check_finds_such_patterns():
-    for pattern in ("tei:*[@a]", "*[@editio:level]", "text()[../@x]", "node()[1]", "tei:p | tei:*[@b]", "tei:div/*[@c]"):
+    for pattern in (
+        "tei:*[@a]",
+        "*[@editio:level]",
+        "text()[../@x]",
+        "node()[1]",
+        "tei:p | tei:*[@b]",
+        "tei:div/*[@c]",
+    ):
         last = [_last_step(a) for a in _alternatives(pattern)]
         assert any(SLOW_STEP.match(" " + step.lstrip("/")) for step in last), pattern
     for pattern in ("tei:seg[@type]", "tei:text//tei:note[@n]", "text()", "*", "tei:p[@rend = '*[x]']"):

@@ -28,8 +28,20 @@ NOT_OUTPUT = {".editio-build.json"}
 def run_build(checkout: Path, corpus: Path, out: Path) -> bytes:
     """Build every document of corpus with the editio of checkout; return its diagnostics."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"), CI="1")
-    cmd = [sys.executable, "-m", "editio", "build", str(corpus), "-o", str(out),
-           "--force", "--xinclude", "-q", "-j", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "editio",
+        "build",
+        str(corpus),
+        "-o",
+        str(out),
+        "--force",
+        "--xinclude",
+        "-q",
+        "-j",
+        "2",
+    ]
     done = subprocess.run(cmd, env=env, capture_output=True, cwd=checkout)
     return b"exit %d\n" % done.returncode + done.stderr
 
@@ -48,7 +60,9 @@ def differences(a: Path, b: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     shared = ROOT.parent / "shared" / "corpus"
-    parser.add_argument("corpus", nargs="?", type=Path, default=shared if shared.is_dir() else ROOT / "tests" / "corpus")
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=shared if shared.is_dir() else ROOT / "tests" / "corpus"
+    )
     parser.add_argument("--before", default="HEAD~1", help="a git revision (default HEAD~1)")
     parser.add_argument("--after", default=None, help="a git revision (default: the work tree)")
     args = parser.parse_args()
@@ -64,8 +78,9 @@ def main() -> int:
                 checkouts[label] = ROOT
                 continue
             checkouts[label] = tmp / f"src-{label}"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach",
-                            str(checkouts[label]), rev], check=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(checkouts[label]), rev], check=True
+            )
         try:
             logs = {}
             for label, checkout in checkouts.items():
@@ -75,15 +90,18 @@ def main() -> int:
                 diff.append("differs: the diagnostics (stderr) of the two builds")
             files = len(tree_files(tmp / "out-after"))
         finally:
-            for label, checkout in checkouts.items():
+            for checkout in checkouts.values():
                 if checkout != ROOT:
-                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                                    str(checkout)], check=False)
+                    subprocess.run(
+                        ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)], check=False
+                    )
     if diff:
         print("\n".join(diff))
         return 1
-    print(f"identical: {files} files and the diagnostics "
-          f"({len(logs['after'].splitlines())} lines), {args.before} vs {args.after or 'work tree'}")
+    print(
+        f"identical: {files} files and the diagnostics "
+        f"({len(logs['after'].splitlines())} lines), {args.before} vs {args.after or 'work tree'}"
+    )
     return 0
 
 

@@ -56,15 +56,21 @@ HTML_BODIES = {
     "list": '<xsl:call-template name="block"/>',
     "table": '<xsl:call-template name="block"/>',
     "register": '<xsl:call-template name="block"/>',
-    "line": ('<xsl:call-template name="block"><xsl:with-param name="class" '
-             "select=\"concat('tei-', local-name(), ' editio-line')\"/></xsl:call-template>"),
-    "heading": ('<xsl:call-template name="block"><xsl:with-param name="class" '
-                "select=\"concat('tei-', local-name(), ' editio-heading')\"/></xsl:call-template>"),
+    "line": (
+        '<xsl:call-template name="block"><xsl:with-param name="class" '
+        "select=\"concat('tei-', local-name(), ' editio-line')\"/></xsl:call-template>"
+    ),
+    "heading": (
+        '<xsl:call-template name="block"><xsl:with-param name="class" '
+        "select=\"concat('tei-', local-name(), ' editio-heading')\"/></xsl:call-template>"
+    ),
     "inline": '<xsl:call-template name="inline"/>',
     "apparatus": '<xsl:call-template name="inline"/>',
     # an empty point keeps its id (links may point to it) and the markers of notes pointing to it
-    "milestone": ('<xsl:if test="@xml:id"><span><xsl:call-template name="attrs"/>'
-                  '<xsl:call-template name="standoff-markers"/></span></xsl:if>'),
+    "milestone": (
+        '<xsl:if test="@xml:id"><span><xsl:call-template name="attrs"/>'
+        '<xsl:call-template name="standoff-markers"/></span></xsl:if>'
+    ),
     "note": "<xsl:apply-templates/>",
     "metadata": "<xsl:apply-templates/>",
     "pass-through": "<xsl:apply-templates/>",
@@ -73,10 +79,11 @@ HTML_BODIES = {
 TEXT_BODIES = {
     "block": '<xsl:call-template name="block"/>',
     "heading": '<xsl:call-template name="block"/>',
-    "list": ('<xsl:call-template name="block-break"/><xsl:apply-templates/>'
-             '<xsl:call-template name="block-break"/>'),
-    "line": ('<xsl:call-template name="line-break"/><xsl:call-template name="indent"/>'
-             '<xsl:value-of select="$HANG"/><xsl:apply-templates/>'),
+    "list": ('<xsl:call-template name="block-break"/><xsl:apply-templates/><xsl:call-template name="block-break"/>'),
+    "line": (
+        '<xsl:call-template name="line-break"/><xsl:call-template name="indent"/>'
+        '<xsl:value-of select="$HANG"/><xsl:apply-templates/>'
+    ),
     "inline": "<xsl:apply-templates/>",
     "apparatus": "<xsl:apply-templates/>",
     "note": "<xsl:apply-templates/>",
@@ -118,7 +125,7 @@ def _last_step(alternative: str) -> str:
         elif ch == "[":
             depth -= 1
         elif ch == "/" and depth == 0:
-            return alternative[i + 1:]
+            return alternative[i + 1 :]
     return alternative
 
 
@@ -268,8 +275,12 @@ def sync_modules() -> int:
         old = match.group(0)
         name = re.search(r'name="([^"]+)"', old).group(1)
         new = re.sub(r' (html|text)="[^"]*"', "", old)
-        modules = "".join(f' {fmt}="{" ".join(sorted(found[fmt][name]))}"' for fmt in ("html", "text") if found[fmt].get(name))
-        new = new.replace(" reason=", modules + " reason=", 1) if " reason=" in new else new.replace("/>", modules + "/>")
+        modules = "".join(
+            f' {fmt}="{" ".join(sorted(found[fmt][name]))}"' for fmt in ("html", "text") if found[fmt].get(name)
+        )
+        new = (
+            new.replace(" reason=", modules + " reason=", 1) if " reason=" in new else new.replace("/>", modules + "/>")
+        )
         changed += new != old
         return new
 

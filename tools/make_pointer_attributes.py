@@ -108,8 +108,7 @@ def main(schema: Path) -> None:
     lines = [
         '"""TEI attributes of datatype teidata.pointer (generated: do not edit).',
         "",
-        f"Made by tools/make_pointer_attributes.py from {schema.name}; "
-        f"{len(pointer_on)} attribute names.",
+        f"Made by tools/make_pointer_attributes.py from {schema.name}; {len(pointer_on)} attribute names.",
         '"""',
         "",
         "# Pointers on every TEI element that has them.",

@@ -9,15 +9,15 @@ from pathlib import Path
 import click
 
 from editio import __version__
+from editio.check.validate import ValidateOptions
 from editio.core.diagnostics import Diagnostics, Severity, escape
 from editio.core.interrupt import Interrupted
-from editio.render.formats import get_format
+from editio.core.report import format_diagnostics
+from editio.core.write import write_atomic
 from editio.load.document import LoadOptions
 from editio.pipeline import publish_document
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions
-from editio.core.report import format_diagnostics
-from editio.check.validate import ValidateOptions
-from editio.core.write import write_atomic
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -44,16 +44,27 @@ def _parse_params(values) -> tuple[tuple[str, str], ...]:
 
 
 load_options = [
-    click.option("--xinclude", is_flag=True, help="Expand XIncludes (only files inside the document's folder, or --xinclude-root)."),
-    click.option("--xinclude-root", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
-                 help="XIncludes may reach files anywhere inside DIR (implies --xinclude)."),
+    click.option(
+        "--xinclude",
+        is_flag=True,
+        help="Expand XIncludes (only files inside the document's folder, or --xinclude-root).",
+    ),
+    click.option(
+        "--xinclude-root",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        metavar="DIR",
+        help="XIncludes may reach files anywhere inside DIR (implies --xinclude).",
+    ),
     click.option("--huge", is_flag=True, help="Allow very large documents (libxml2 huge_tree)."),
 ]
 
 
 def _load_options(xinclude: bool, xinclude_root: Path | None, huge: bool) -> LoadOptions:
-    return LoadOptions(xinclude=xinclude or xinclude_root is not None, huge=huge,
-                       xinclude_root=str(xinclude_root) if xinclude_root else None)
+    return LoadOptions(
+        xinclude=xinclude or xinclude_root is not None,
+        huge=huge,
+        xinclude_root=str(xinclude_root) if xinclude_root else None,
+    )
 
 
 def with_load_options(func):
@@ -70,25 +81,40 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="Schema file (.rng, .rnc, .xsd, .dtd); overrides the documents' <?xml-model?>.")
+@click.option(
+    "--schema",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Schema file (.rng, .rnc, .xsd, .dtd); overrides the documents' <?xml-model?>.",
+)
 @click.option("--schematron", multiple=True, type=click.Path(exists=True, dir_okay=False), help="ISO Schematron file.")
-@click.option("--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity, schema).")
+@click.option(
+    "--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity, schema)."
+)
 @click.option("--no-integrity", is_flag=True, help="Skip the editorial integrity rules.")
-@click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
-              help="text (stderr), or json, junit, sarif (code scanning), github (workflow annotations) on stdout.")
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    help="text (stderr), or json, junit, sarif (code scanning), github (workflow annotations) on stdout.",
+)
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Files checked in parallel (default 0: one per CPU).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=0, help="Files checked in parallel (default 0: one per CPU)."
+)
 @with_load_options
 def validate(paths, schema, schematron, disable, no_integrity, out_format, strict, jobs, xinclude, xinclude_root, huge):
     """Check TEI files: well-formedness, schemas, Schematron, editorial integrity."""
     from editio.check.schemas import SchemaError
     from editio.check.validate import validate_paths
 
-    options = ValidateOptions(schema=schema, schematron=tuple(schematron), disabled=tuple(disable),
-                              integrity=not no_integrity)
+    options = ValidateOptions(
+        schema=schema, schematron=tuple(schematron), disabled=tuple(disable), integrity=not no_integrity
+    )
     try:
-        files, diagnostics = validate_paths(list(paths), options, _load_options(xinclude, xinclude_root, huge),
-                                            jobs=jobs)
+        files, diagnostics = validate_paths(
+            list(paths), options, _load_options(xinclude, xinclude_root, huge), jobs=jobs
+        )
     except SchemaError as exc:
         click.echo(f"editio: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
@@ -136,27 +162,49 @@ def schema_list():
 
 def _publish_command(fmt_name: str, views: tuple[str, ...] = ("reading", "diplomatic")):
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
-    @click.option("--view", type=click.Choice(list(views)), default="reading",
-                  help="synoptic (HTML): the witnesses of a critical edition side by side." if "synoptic" in views else None)
+    @click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout."
+    )
+    @click.option(
+        "--view",
+        type=click.Choice(list(views)),
+        default="reading",
+        help="synoptic (HTML): the witnesses of a critical edition side by side." if "synoptic" in views else None,
+    )
     @click.option("--witness", default="", metavar="SIGLUM", help="The text as this witness reads it.")
     @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter.")
-    @click.option("--xslt", "user_xslt", type=click.Path(exists=True, dir_okay=False), help="Your stylesheet (imports editio's).")
-    @click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name).")
+    @click.option(
+        "--xslt", "user_xslt", type=click.Path(exists=True, dir_okay=False), help="Your stylesheet (imports editio's)."
+    )
+    @click.option(
+        "--templates",
+        "user_templates",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False),
+        help="Your template folder (wins by name).",
+    )
     @with_load_options
     def command(file, output, view, witness, params, user_xslt, user_templates, xinclude, xinclude_root, huge, **extra):
         if output is not None and _same_file(file, output):
-            click.echo(f"editio: -o {escape(str(output))} is the document itself: it would be overwritten; "
-                       "choose another file", err=True)
+            click.echo(
+                f"editio: -o {escape(str(output))} is the document itself: it would be overwritten; "
+                "choose another file",
+                err=True,
+            )
             sys.exit(EXIT_USAGE)
         if view == "synoptic" and witness:
             raise click.UsageError("--view synoptic shows every witness: leave out --witness")
         options = PublishOptions(
-            view=view, witness=witness, params=_parse_params(params), user_xslt=user_xslt,
-            user_templates=tuple(user_templates), **extra,
+            view=view,
+            witness=witness,
+            params=_parse_params(params),
+            user_xslt=user_xslt,
+            user_templates=tuple(user_templates),
+            **extra,
         )
-        run = publish_document(file, [(get_format(fmt_name), options)], _load_options(xinclude, xinclude_root, huge),
-                               release=True)
+        run = publish_document(
+            file, [(get_format(fmt_name), options)], _load_options(xinclude, xinclude_root, huge), release=True
+        )
         found = Diagnostics(run.diagnostics)
         if run.failed:
             _emit(found)
@@ -187,10 +235,12 @@ def _same_file(source: Path, output: Path) -> bool:
 
 
 html = main.command(name="html", help="Publish FILE as a standalone HTML page.")(
-    _publish_command("html", ("reading", "diplomatic", "synoptic")))
+    _publish_command("html", ("reading", "diplomatic", "synoptic"))
+)
 
 latex = main.command(name="latex", help="Publish FILE as a LuaLaTeX document (reledmac): the print edition.")(
-    _publish_command("latex"))
+    _publish_command("latex")
+)
 
 text = main.command(name="text", help="Publish FILE as a plain-text edition.")(
     click.option("--width", type=click.IntRange(min=0), default=78, help="Wrap at N columns (0: no wrapping).")(
@@ -219,8 +269,13 @@ class _BuildProgress:
             click.echo(f"[{event.done}/{event.total}] {status}: {escape(event.source)}", err=True)
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=event.total, label="editio build", file=sys.stderr,
-                                         show_pos=True, item_show_func=lambda item: item)
+            self.bar = click.progressbar(
+                length=event.total,
+                label="editio build",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda item: item,
+            )
             self.bar.__enter__()
         self.bar.update(1, escape(event.source))
 
@@ -250,22 +305,53 @@ def _build_like(default_out: Path):
     """The options `editio build` and `editio serve` share (serve builds the same way)."""
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path)),
-        click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=default_out, show_default=True),
+        click.option(
+            "-o",
+            "--output",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=default_out,
+            show_default=True,
+        ),
         click.option("-f", "--formats", default="html,text", show_default=True, help="Comma-separated formats."),
-        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per CPU)."),
+        click.option(
+            "-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: one per CPU)."
+        ),
         click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; diagnostics only."),
         click.option("--force", is_flag=True, help="Rebuild documents that are up to date."),
         click.option("--strict", is_flag=True, help="Findings are errors: stop at the first document with one."),
-        click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="Check against this schema (else each document's <?xml-model?>)."),
+        click.option(
+            "--schema",
+            type=click.Path(exists=True, dir_okay=False),
+            help="Check against this schema (else each document's <?xml-model?>).",
+        ),
         click.option("--no-checks", "checks", flag_value=False, default=True, help="No schema or integrity checks."),
-        click.option("--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity)."),
+        click.option(
+            "--disable", multiple=True, metavar="CODE", help="Switch off a diagnostic code (or a group: integrity)."
+        ),
         click.option("--view", type=click.Choice(["reading", "diplomatic"]), default="reading"),
         click.option("--witness", default="", metavar="SIGLUM", help="The text as this witness reads it."),
         click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter."),
-        click.option("--xslt", "user_xslt", multiple=True, metavar="[FORMAT=]FILE", help="Your stylesheet for a format (imports editio's)."),
-        click.option("--templates", "user_templates", multiple=True, type=click.Path(exists=True, file_okay=False), help="Your template folder (wins by name)."),
-        click.option("--width", type=click.IntRange(min=0), default=78, help="Text edition: wrap at N columns (0: no wrapping)."),
-        click.option("--no-header", "header", flag_value=False, default=True, help="Text edition: leave out the header block."),
+        click.option(
+            "--xslt",
+            "user_xslt",
+            multiple=True,
+            metavar="[FORMAT=]FILE",
+            help="Your stylesheet for a format (imports editio's).",
+        ),
+        click.option(
+            "--templates",
+            "user_templates",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False),
+            help="Your template folder (wins by name).",
+        ),
+        click.option(
+            "--width", type=click.IntRange(min=0), default=78, help="Text edition: wrap at N columns (0: no wrapping)."
+        ),
+        click.option(
+            "--no-header", "header", flag_value=False, default=True, help="Text edition: leave out the header block."
+        ),
         *load_options,
     ]
 
@@ -277,8 +363,27 @@ def _build_like(default_out: Path):
     return apply
 
 
-def _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view, witness, params,
-                   user_xslt, user_templates, width, header, xinclude, xinclude_root, huge):
+def _build_options(
+    paths,
+    out_dir,
+    formats,
+    jobs,
+    force,
+    strict,
+    schema,
+    checks,
+    disable,
+    view,
+    witness,
+    params,
+    user_xslt,
+    user_templates,
+    width,
+    header,
+    xinclude,
+    xinclude_root,
+    huge,
+):
     """(sources, BuildOptions) from the shared options; click.UsageError / BadParameter for bad ones."""
     from editio.build.run import BuildOptions
 
@@ -293,23 +398,63 @@ def _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks,
     if not paths and not Path("tei").is_dir():
         raise click.UsageError("no PATH given and no tei/ folder here")
     sources = list(paths) or [Path("tei")]
-    base = PublishOptions(view=view, witness=witness, params=_parse_params(params), width=width, header=header,
-                          user_templates=tuple(user_templates))
+    base = PublishOptions(
+        view=view,
+        witness=witness,
+        params=_parse_params(params),
+        width=width,
+        header=header,
+        user_templates=tuple(user_templates),
+    )
     per_format = tuple((f, replace(base, user_xslt=x)) for f, x in _xslt_by_format(user_xslt, names).items())
     options = BuildOptions(
-        out_dir=out_dir, formats=names, load=_load_options(xinclude, xinclude_root, huge), publish=base,
-        publish_by_format=per_format, check=checks, schema=schema, disabled=tuple(disable), strict=strict,
-        force=force, jobs=jobs,
+        out_dir=out_dir,
+        formats=names,
+        load=_load_options(xinclude, xinclude_root, huge),
+        publish=base,
+        publish_by_format=per_format,
+        check=checks,
+        schema=schema,
+        disabled=tuple(disable),
+        strict=strict,
+        force=force,
+        jobs=jobs,
     )
     return sources, options
 
 
 @main.command()
 @_build_like(Path("_build"))
-@click.option("--format", "out_format", type=click.Choice(REPORT_FORMATS), default="text",
-              help="Diagnostics as text (stderr) or for machines (stdout).")
-def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
-          user_xslt, user_templates, width, header, xinclude, xinclude_root, huge, out_format):
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    help="Diagnostics as text (stderr) or for machines (stdout).",
+)
+def build(
+    paths,
+    out_dir,
+    formats,
+    jobs,
+    quiet,
+    force,
+    strict,
+    schema,
+    checks,
+    disable,
+    view,
+    witness,
+    params,
+    user_xslt,
+    user_templates,
+    width,
+    header,
+    xinclude,
+    xinclude_root,
+    huge,
+    out_format,
+):
     """Build the HTML and text editions of PATHs (default: tei/) into a folder (default: _build/).
 
     Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
@@ -318,10 +463,30 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
     anything inside the PATH it was found under (or inside --xinclude-root DIR). Ctrl-C leaves no partial
     file (exit 130; SIGTERM 143).
     """
-    from editio.build.run import BuildError, build as run_build
+    from editio.build.run import BuildError
+    from editio.build.run import build as run_build
 
-    sources, options = _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view,
-                                      witness, params, user_xslt, user_templates, width, header, xinclude, xinclude_root, huge)
+    sources, options = _build_options(
+        paths,
+        out_dir,
+        formats,
+        jobs,
+        force,
+        strict,
+        schema,
+        checks,
+        disable,
+        view,
+        witness,
+        params,
+        user_xslt,
+        user_templates,
+        width,
+        header,
+        xinclude,
+        xinclude_root,
+        huge,
+    )
     progress = _BuildProgress(quiet)
     try:
         result = run_build(sources, options, progress)
@@ -352,9 +517,33 @@ def build(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
 @main.command()
 @_build_like(Path("_serve"))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine only).")
-def serve(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, disable, view, witness, params,
-          user_xslt, user_templates, width, header, xinclude, xinclude_root, huge, port, host):
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine only)."
+)
+def serve(
+    paths,
+    out_dir,
+    formats,
+    jobs,
+    quiet,
+    force,
+    strict,
+    schema,
+    checks,
+    disable,
+    view,
+    witness,
+    params,
+    user_xslt,
+    user_templates,
+    width,
+    header,
+    xinclude,
+    xinclude_root,
+    huge,
+    port,
+    host,
+):
     """Build PATHs like `editio build` (default: tei/ into _serve/), serve the folder, rebuild on every change.
 
     Open pages reload by themselves after a rebuild and show the last build's diagnostics over the page;
@@ -369,8 +558,34 @@ def serve(paths, out_dir, formats, jobs, quiet, force, strict, schema, checks, d
         sys.exit(EXIT_USAGE)
     from editio.serve.session import serve as run_serve
 
-    sources, options = _build_options(paths, out_dir, formats, jobs, force, strict, schema, checks, disable, view,
-                                      witness, params, user_xslt, user_templates, width, header, xinclude, xinclude_root, huge)
-    status = run_serve(sources, options, host, port, echo=lambda line: click.echo(line, err=True),
-                       progress=_BuildProgress(quiet), quiet=quiet)
+    sources, options = _build_options(
+        paths,
+        out_dir,
+        formats,
+        jobs,
+        force,
+        strict,
+        schema,
+        checks,
+        disable,
+        view,
+        witness,
+        params,
+        user_xslt,
+        user_templates,
+        width,
+        header,
+        xinclude,
+        xinclude_root,
+        huge,
+    )
+    status = run_serve(
+        sources,
+        options,
+        host,
+        port,
+        echo=lambda line: click.echo(line, err=True),
+        progress=_BuildProgress(quiet),
+        quiet=quiet,
+    )
     sys.exit(status)

@@ -130,7 +130,7 @@ def stylesheet() -> str:
     ]
     for name, (char, meaning) in MARKERS.items():
         lines.append(f"  <!-- {meaning} -->")
-        lines.append(f"  <xsl:variable name=\"{name}\" select=\"'&#x{ord(char):X};'\"/>")
+        lines.append(f'  <xsl:variable name="{name}" select="\'&#x{ord(char):X};\'"/>')
     lines.append("</xsl:stylesheet>")
     return "\n".join(lines) + "\n"
 

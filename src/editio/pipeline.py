@@ -49,8 +49,7 @@ def load_stage(source: str | Path, options: LoadOptions = LoadOptions(), lap: La
     return run
 
 
-def check_stage(run: DocumentRun, options: ValidateOptions | None, strict: bool = False,
-                lap: Lap = _no_lap) -> None:
+def check_stage(run: DocumentRun, options: ValidateOptions | None, strict: bool = False, lap: Lap = _no_lap) -> None:
     """Schemas, Schematron and integrity rules. For publishing, findings are warnings
     (real corpora follow their own schemas and must still publish); --strict makes
     them errors and stops the document before it is rendered."""
@@ -61,22 +60,25 @@ def check_stage(run: DocumentRun, options: ValidateOptions | None, strict: bool 
         found = validate_document(run.doc, options)
         lap("checks")
         severity = Severity.ERROR if strict else Severity.WARNING
-        run.diagnostics += [dataclasses.replace(d, severity=severity) if d.severity is not Severity.INFO else d
-                            for d in found]
+        run.diagnostics += [
+            dataclasses.replace(d, severity=severity) if d.severity is not Severity.INFO else d for d in found
+        ]
     if strict and any(d.severity is not Severity.INFO for d in run.diagnostics):
         run.failed = True
 
 
-def render_stage(run: DocumentRun, fmt: Format, options: PublishOptions, lap: Lap = _no_lap,
-                 release: bool = False) -> None:
+def render_stage(
+    run: DocumentRun, fmt: Format, options: PublishOptions, lap: Lap = _no_lap, release: bool = False
+) -> None:
     """`release`: this is the document's last rendering: its tree may go as soon as it is transformed."""
     if run.failed:
         return
     published = publish(run.doc, fmt, options, lap, release=release)
     run.diagnostics += _once(run, published.diagnostics)
     if published.output is None:
-        run.diagnostics.append(error(run.source, 0, 0, f"the {fmt.name} edition could not be produced",
-                                     "build.no-output"))
+        run.diagnostics.append(
+            error(run.source, 0, 0, f"the {fmt.name} edition could not be produced", "build.no-output")
+        )
     else:
         run.outputs[fmt.name] = published.output
 
@@ -108,16 +110,24 @@ def conclude(run: DocumentRun, strict: bool = False) -> DocumentRun:
     """A document is published whole or not at all: an error fails it, except one that
     leaves an edition to publish (a repeated xml:id: the command still exits 1)."""
     if strict:
-        run.diagnostics = [dataclasses.replace(d, severity=Severity.ERROR) if d.severity is not Severity.INFO else d
-                           for d in run.diagnostics]
+        run.diagnostics = [
+            dataclasses.replace(d, severity=Severity.ERROR) if d.severity is not Severity.INFO else d
+            for d in run.diagnostics
+        ]
     if any(d.severity is Severity.ERROR and (strict or d.code not in PUBLISHED_DESPITE) for d in run.diagnostics):
         run.failed = True
     return run
 
 
-def publish_document(source: str | Path, formats: Iterable[tuple[Format, PublishOptions]],
-                     load_options: LoadOptions = LoadOptions(), checks: ValidateOptions | None = None,
-                     strict: bool = False, lap: Lap = _no_lap, release: bool = False) -> DocumentRun:
+def publish_document(
+    source: str | Path,
+    formats: Iterable[tuple[Format, PublishOptions]],
+    load_options: LoadOptions = LoadOptions(),
+    checks: ValidateOptions | None = None,
+    strict: bool = False,
+    lap: Lap = _no_lap,
+    release: bool = False,
+) -> DocumentRun:
     """Every stage for one document, in every format asked for.
 
     `release`: nothing needs the document afterwards (`editio html`, `text`): the

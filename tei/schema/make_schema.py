@@ -27,7 +27,8 @@ DEFAULT_SOURCE = HERE / "tei_all.rng"
 OUTPUT = HERE / "editio.rng"
 
 # The elements editio renders, plus the header elements editions use.
-KEEP = set("""
+KEEP = set(
+    """
 TEI teiCorpus text front body back group
 div div1 div2 div3 div4 div5 div6 div7 head p ab lg l sp speaker stage
 list item label table row cell figure graphic figDesc quote q cit said hi emph foreign term title
@@ -55,7 +56,8 @@ profileDesc creation langUsage language textClass keywords classCode catRef abst
 particDesc listPerson person listPlace place listOrg org settingDesc setting
 correspDesc correspAction correspContext
 revisionDesc listChange change
-""".split())
+""".split()
+)
 
 
 def build(source: Path) -> etree._ElementTree:

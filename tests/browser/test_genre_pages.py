@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from browser_support import axe_violations, browser  # noqa: F401 (a fixture)
 from html_support import publish_html
 
@@ -61,11 +60,17 @@ def _open(browser, page_file):
 
 def test_address_lines_stand_one_under_the_other(browser, pages):
     page, requests = _open(browser, pages["letter"])
-    tops = page.eval_on_selector_all("#d1 .tei-address:nth-child(2) .tei-addrLine", "els => els.map(e => e.getBoundingClientRect().top)")
+    tops = page.eval_on_selector_all(
+        "#d1 .tei-address:nth-child(2) .tei-addrLine", "els => els.map(e => e.getBoundingClientRect().top)"
+    )
     assert len(tops) == 4 and tops == sorted(tops) and len(set(tops)) == 4
     # the dateline's date is set right, on a line of its own
-    left, right = (page.eval_on_selector(f".tei-dateline .rend-{s}", "e => [e.getBoundingClientRect().top, getComputedStyle(e).textAlign]")
-                   for s in ("left", "right"))
+    left, right = (
+        page.eval_on_selector(
+            f".tei-dateline .rend-{s}", "e => [e.getBoundingClientRect().top, getComputedStyle(e).textAlign]"
+        )
+        for s in ("left", "right")
+    )
     assert right[0] > left[0] and right[1] == "right"
     assert all(u.startswith("file:") for u in requests), requests
     page.close()

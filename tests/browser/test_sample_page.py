@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser_support import axe_violations, browser  # noqa: F401 (a fixture)
 from conftest import SAMPLE
 from html_support import publish_html

@@ -25,11 +25,17 @@ def test_open_page_follows_the_source(browser, tmp_path):  # noqa: F811
         page = browser.new_page()
         violations, failed = [], []
         # Chromium asks for /favicon.ico on its own; the build has none (a 404, not the page's doing).
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}")
-                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        page.on(
+            "response",
+            lambda r: (
+                failed.append(f"{r.status} {r.url}") if r.status >= 400 and not r.url.endswith("/favicon.ico") else None
+            ),
+        )
         page.expose_function("reportViolation", lambda v: violations.append(v))
-        page.add_init_script("document.addEventListener('securitypolicyviolation',"
-                             " e => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI))")
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI))"
+        )
         page.goto(served.url + "lettera.html")
         main = page.locator("main")
         assert "La prima versione del paragrafo." in main.inner_text()
@@ -39,8 +45,9 @@ def test_open_page_follows_the_source(browser, tmp_path):  # noqa: F811
         # 1. A paragraph changes: the open page shows it, no reload asked for.
         page.evaluate("window.editioMarker = 'still the same document'")
         doc.write_text(tei("La seconda versione del paragrafo."), encoding="utf-8")
-        page.wait_for_function("() => document.querySelector('main').innerText.includes('La seconda versione')",
-                               timeout=TIMEOUT_MS)
+        page.wait_for_function(
+            "() => document.querySelector('main').innerText.includes('La seconda versione')", timeout=TIMEOUT_MS
+        )
         assert page.evaluate("window.editioMarker === undefined"), "the page was not reloaded but patched?"
         _wait_connected(page)
 
@@ -49,8 +56,9 @@ def test_open_page_follows_the_source(browser, tmp_path):  # noqa: F811
         overlay = page.locator("#editio-serve-overlay")
         overlay.wait_for(state="visible", timeout=TIMEOUT_MS)
         text = overlay.inner_text()
-        assert re.search(r"lettera\.xml:6:40: error: Opening and ending tag mismatch: hi line 6 and p \[xml\.syntax\]",
-                         text), text
+        assert re.search(
+            r"lettera\.xml:6:40: error: Opening and ending tag mismatch: hi line 6 and p \[xml\.syntax\]", text
+        ), text
         assert "La seconda versione del paragrafo." in main.inner_text()
         assert overlay.evaluate("e => e.open"), "the overlay is folded"
         box = overlay.bounding_box()
@@ -59,8 +67,9 @@ def test_open_page_follows_the_source(browser, tmp_path):  # noqa: F811
 
         # 3. Fixed: the overlay goes, the new text is there.
         doc.write_text(tei("La terza versione, di nuovo ben formata."), encoding="utf-8")
-        page.wait_for_function("() => document.querySelector('main').innerText.includes('La terza versione')",
-                               timeout=TIMEOUT_MS)
+        page.wait_for_function(
+            "() => document.querySelector('main').innerText.includes('La terza versione')", timeout=TIMEOUT_MS
+        )
         assert page.locator("#editio-serve-overlay").count() == 0
         page.close()
     assert not violations, violations

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser_support import axe_violations, browser  # noqa: F401 (a fixture)
 from conftest import CORPUS, ROOT
+
 from editio.build.run import BuildOptions, build
 from editio.core.namespaces import TEI
 from editio.load.document import load
@@ -97,9 +97,10 @@ def test_every_entry_has_a_visible_place_linked_both_ways(browser, site):
         assert p["width"] > 0 and p["height"] > 0 and p["visible"], f"the place of {p['entry']} is not visible: {p}"
         if not p["link"]:
             # an app inside a reading the text does not show: its place is the app holding that reading
-            app, host = apps[p["entry"][len("app-"):]], apps[p["host"][len("app-"):]]
-            assert any(r.tag == f"{TEI}rdg" for r in app.iterancestors()) and host in app.iterancestors(), \
+            app, host = apps[p["entry"][len("app-") :]], apps[p["host"][len("app-") :]]
+            assert any(r.tag == f"{TEI}rdg" for r in app.iterancestors()) and host in app.iterancestors(), (
                 f"the place of {p['entry']} does not link to it"
+            )
     context.close()
 
 
@@ -129,13 +130,17 @@ def test_a_click_goes_to_the_entry_and_back_without_javascript(browser, site):
         assert page.url.endswith(href), f"{kind}: the click did not go to {href}"
         entry = page.locator(f"[id='{href[1:]}']")
         assert entry.is_visible() and entry.evaluate("e => e.matches(':target')")
-        assert entry.evaluate("e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }")
+        assert entry.evaluate(
+            "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+        )
         entry.locator("a.app-ref").click()
         assert page.url.endswith(f"#{place_id}"), f"{kind}: the entry does not lead back to {place_id}"
         place = page.locator(f"[id='{place_id}']")
         # back at the place, the entry is shown beside it
         assert place.locator(":scope > .app-at > .app-pop").is_visible()
-        assert place.evaluate("e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }")
+        assert place.evaluate(
+            "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+        )
     context.close()
 
 

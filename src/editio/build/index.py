@@ -14,11 +14,11 @@ from lxml import etree
 from editio import __version__
 from editio.core.diagnostics import escape
 from editio.core.names import href
+from editio.core.namespaces import TEI as _T
 from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import XML_LANG as _XML_LANG
 from editio.render.page import environment
 
-from editio.core.namespaces import TEI as _T
-from editio.core.namespaces import XML_LANG as _XML_LANG
 NS = {"t": TEI_NS}
 # Inside names and titles these carry no reading text (ids, notes).
 _SKIP = {f"{_T}note", f"{_T}idno", f"{_T}ptr"}
@@ -75,8 +75,13 @@ def entry_for(tree) -> dict:
     title, responsibility = "", ""
     if stmt is not None:
         # the document's own title before a series title (as xslt/common/titles.xsl)
-        main = _first(stmt, "t:title[@type='main'][not(@level='s' or @level='j')]", "t:title[@level='a' or @level='m']",
-                      "t:title[not(@type)][not(@level='s' or @level='j')]", "t:title")
+        main = _first(
+            stmt,
+            "t:title[@type='main'][not(@level='s' or @level='j')]",
+            "t:title[@level='a' or @level='m']",
+            "t:title[not(@type)][not(@level='s' or @level='j')]",
+            "t:title",
+        )
         title = _plain(main) if main is not None else ""
         people = [p for a in _xpath("t:author")(stmt) for p in _people(a)]
         people += [f"{p} (ed.)" for e in _xpath("t:editor")(stmt) for p in _people(e)]
@@ -86,8 +91,11 @@ def entry_for(tree) -> dict:
                 people += [n for n in names if n]
         responsibility = "; ".join(dict.fromkeys(p for p in people if p))
     # a letter's date and place are those of its sending (correspDesc), not of archival notes
-    sent = _first(root, "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']",
-                  "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction")
+    sent = _first(
+        root,
+        "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']",
+        "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction",
+    )
     date_el = _first(
         root,
         "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']/t:date",
@@ -109,8 +117,9 @@ def entry_for(tree) -> dict:
     return {k: unicodedata.normalize("NFC", v) for k, v in entry.items()}
 
 
-def render_index(entries: list[dict], index_name: str, user_templates: tuple[str, ...] = (),
-                 title: str = "Editions") -> str:
+def render_index(
+    entries: list[dict], index_name: str, user_templates: tuple[str, ...] = (), title: str = "Editions"
+) -> str:
     """`entries`: dicts from `entry_for` plus `source` and `links` ({format: path in DIR}).
 
     Links are percent-encoded (`names.href`); a source's name is shown escaped
@@ -122,7 +131,15 @@ def render_index(entries: list[dict], index_name: str, user_templates: tuple[str
         links = {fmt: href(path, base) for fmt, path in entry["links"].items()}
         documents.append({**entry, "source": escape(entry["source"]), "links": links})
     # The labels are English; each title carries its document's language.
-    page = environment(tuple(user_templates)).get_template("index.html").render(
-        title=title, lang="en", dir="ltr", documents=documents, editio_version=__version__,
+    page = (
+        environment(tuple(user_templates))
+        .get_template("index.html")
+        .render(
+            title=title,
+            lang="en",
+            dir="ltr",
+            documents=documents,
+            editio_version=__version__,
+        )
     )
     return unicodedata.normalize("NFC", page)

@@ -47,11 +47,11 @@ def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnosti
         if given.is_dir():
             given_abs = given.resolve()
             if given_abs == out_abs:
-                raise BuildError(f"the output folder {out_dir} is the source folder "
-                                 f"{given}: choose another with -o")
+                raise BuildError(f"the output folder {out_dir} is the source folder {given}: choose another with -o")
             if given_abs.is_relative_to(out_abs):
-                raise BuildError(f"the output folder {out_dir} contains the source folder "
-                                 f"{given}: choose another with -o")
+                raise BuildError(
+                    f"the output folder {out_dir} contains the source folder {given}: choose another with -o"
+                )
             out_inside = out_abs.is_relative_to(given_abs)
             files, problems = discover([given])  # follows folder links, never in a loop
             walk_problems.extend(problems)
@@ -72,8 +72,7 @@ def find_sources(paths: list[Path], out_dir: Path, walk_problems: list[Diagnosti
     sources: dict[str, tuple[Path, Path, Path]] = {}
     for path, absolute, root in found:
         if absolute.is_relative_to(out_abs):
-            raise BuildError(f"the output folder {out_dir} contains the source {path}: "
-                             "choose another with -o")
+            raise BuildError(f"the output folder {out_dir} contains the source {path}: choose another with -o")
         sources.setdefault(str(absolute), (path, absolute, root))
     names = {key: _stem(p.relative_to(r)) for key, (p, _a, r) in sources.items()}
     if len(set(names.values())) < len(names):
@@ -103,11 +102,15 @@ def plan(sources: list[Source], options, state: BuildState, out_dir: Path, notes
         for target in targets:
             parts_of.setdefault(str(target), str(source.path))
         if targets and not options.load.xinclude:
-            notes.setdefault(source.key, []).append(warning(
-                source.path, 0, 0,
-                f"this document XIncludes {len(targets)} file(s) that are left out: build with --xinclude",
-                "build.xinclude-off",
-            ))
+            notes.setdefault(source.key, []).append(
+                warning(
+                    source.path,
+                    0,
+                    0,
+                    f"this document XIncludes {len(targets)} file(s) that are left out: build with --xinclude",
+                    "build.xinclude-off",
+                )
+            )
         included = {str(t): hash_file(t) for t in targets} if options.load.xinclude else {}
         digest = hash_bytes(data)
         if data and state.is_current(source.key, digest, included, out_dir):

@@ -14,23 +14,23 @@ finished, record it, remove temporary files, and raise `Interrupted`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from editio.build.index import render_index
 from editio.build.plan import BuildError, Source, find_sources, plan  # noqa: F401  (BuildError, Source: part of this API)
 from editio.build.state import BuildState, diagnostic_from_json, diagnostic_to_json, fingerprint
 from editio.build.worker import DocResult, Job, WorkerConfig, build_one, init_worker, lost
+from editio.check.validate import ValidateOptions
 from editio.core import interrupt, pool
 from editio.core.diagnostics import Diagnostic, info
 from editio.core.interrupt import Interrupted
-from editio.render.formats import get_format
-from editio.load.document import LoadOptions
-from editio.render.publish import PublishOptions
 from editio.core.resources import templates_dir
-from editio.check.validate import ValidateOptions
 from editio.core.write import read_inside, remove_inside, sweep_temps, write_inside
+from editio.load.document import LoadOptions
+from editio.render.formats import get_format
+from editio.render.publish import PublishOptions
 
 INDEX_NAME = "index.html"
 ASSETS_DIR = "assets"  # templates/assets/* is copied once to DIR/assets/
@@ -77,8 +77,9 @@ class Progress:
     status: str  # built | current | failed | part (an XInclude target, not an edition of its own)
 
 
-def build(paths: list[Path], options: BuildOptions = BuildOptions(),
-          progress: Callable[[Progress], None] | None = None) -> BuildResult:
+def build(
+    paths: list[Path], options: BuildOptions = BuildOptions(), progress: Callable[[Progress], None] | None = None
+) -> BuildResult:
     """Build `paths` into `options.out_dir`. Raises BuildError (usage) or Interrupted (with the result so far)."""
     for name in options.formats:
         get_format(name)  # ValueError for an unknown format
@@ -240,10 +241,15 @@ def _collect(result: BuildResult, sources, state, finished, notes, parts_of, out
             result.written.extend(out_dir / rel for rel in doc.written)
             result.diagnostics.extend(doc.diagnostics)
         elif _only_part(doc, parts_of):
-            result.diagnostics.append(info(
-                source.path, 0, 0,
-                f"not an edition of its own: {parts_of[source.key]} XIncludes it", "build.part",
-            ))
+            result.diagnostics.append(
+                info(
+                    source.path,
+                    0,
+                    0,
+                    f"not an edition of its own: {parts_of[source.key]} XIncludes it",
+                    "build.part",
+                )
+            )
         else:
             result.failed.append(source.path)
             result.diagnostics.extend(doc.diagnostics)
@@ -259,9 +265,15 @@ def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Pat
     name = INDEX_NAME
     if name in outputs:
         name = "editio-index.html"
-        result.diagnostics.append(info(str(out_dir / INDEX_NAME), 0, 0,
-                                       f"a document's edition is called {INDEX_NAME}: the list of editions is {name}",
-                                       "build.index-name"))
+        result.diagnostics.append(
+            info(
+                str(out_dir / INDEX_NAME),
+                0,
+                0,
+                f"a document's edition is called {INDEX_NAME}: the list of editions is {name}",
+                "build.index-name",
+            )
+        )
     entries = []
     for source in sources:
         record = state.documents.get(source.key)

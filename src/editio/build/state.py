@@ -20,11 +20,11 @@ from lxml import etree
 
 from editio import __version__
 from editio.core.diagnostics import Diagnostic, Severity
-from editio.load import xinclude
-from editio.load.document import make_parser
 from editio.core.namespaces import XI_NS
 from editio.core.resources import templates_dir, xslt_dir
 from editio.core.write import read_inside, write_inside
+from editio.load import xinclude
+from editio.load.document import make_parser
 
 STATE_NAME = ".editio-build.json"
 STATE_VERSION = 2  # 2: the hash of every output
@@ -59,8 +59,9 @@ def hash_tree(folder: Path, suffixes: tuple[str, ...] = ()) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(options_repr: str, user_xslt: tuple[str, ...], user_templates: tuple[str, ...],
-                schema: str | None) -> str:
+def fingerprint(
+    options_repr: str, user_xslt: tuple[str, ...], user_templates: tuple[str, ...], schema: str | None
+) -> str:
     """Everything besides the sources that decides what a build writes and reports."""
     parts = [
         f"editio {__version__}",
@@ -111,7 +112,7 @@ class BuildState:
         self.documents: dict[str, dict] = documents or {}
 
     @classmethod
-    def load(cls, out_dir: Path, fingerprint: str) -> "BuildState":
+    def load(cls, out_dir: Path, fingerprint: str) -> BuildState:
         """The previous state, or an empty one if it is missing, unreadable or from other options."""
         try:
             data = json.loads(read_inside(out_dir, STATE_NAME) or b"")

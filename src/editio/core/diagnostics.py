@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Iterable
 
 
 class Severity(str, Enum):
@@ -58,7 +58,9 @@ class Diagnostic:
 
     def __str__(self) -> str:
         """One line, whatever the file name or the values quoted in the message hold."""
-        return f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}: {escape(self.message)} [{self.code}]"
+        return (
+            f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}: {escape(self.message)} [{self.code}]"
+        )
 
     def as_dict(self) -> dict:
         """For JSON, JUnit, SARIF: path and message escaped as in the text form."""
@@ -125,7 +127,7 @@ class Diagnostics:
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: d.sort_key)
 
-    def without(self, codes: Iterable[str]) -> "Diagnostics":
+    def without(self, codes: Iterable[str]) -> Diagnostics:
         """Drop diagnostics whose code is, or lies below, one of `codes` (--disable)."""
         prefixes = tuple(codes)
         return Diagnostics([d for d in self.items if not switched_off(d.code, prefixes)])

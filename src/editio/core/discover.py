@@ -55,8 +55,9 @@ def _walk(top: Path, problems: list[Diagnostic]) -> list[Path]:
     files: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(warning(exc.filename or str(top), 0, 0,
-                                f"cannot read folder: {exc.strerror or exc}", "fs.unreadable"))
+        problems.append(
+            warning(exc.filename or str(top), 0, 0, f"cannot read folder: {exc.strerror or exc}", "fs.unreadable")
+        )
 
     top_real = Path(os.path.realpath(top))
     for root, dirs, names in os.walk(top, followlinks=True, onerror=unreadable):
@@ -69,18 +70,27 @@ def _walk(top: Path, problems: list[Diagnostic]) -> list[Path]:
                 continue
             target = Path(os.path.realpath(sub))
             if _is_ancestor(target, here, top) or (key in visited and not sub.is_symlink()):
-                problems.append(error(
-                    sub, 0, 0, f"folder link to {target} leads back into a folder being searched "
-                    "(a loop): skipped", "fs.symlink-loop"))
+                problems.append(
+                    error(
+                        sub,
+                        0,
+                        0,
+                        f"folder link to {target} leads back into a folder being searched (a loop): skipped",
+                        "fs.symlink-loop",
+                    )
+                )
                 continue
             if sub.is_symlink() and target.is_relative_to(top_real):
-                problems.append(info(
-                    sub, 0, 0, f"folder link to {target}, which is searched anyway: skipped",
-                    "fs.symlink-duplicate"))
+                problems.append(
+                    info(
+                        sub, 0, 0, f"folder link to {target}, which is searched anyway: skipped", "fs.symlink-duplicate"
+                    )
+                )
                 continue
             if key in visited:  # reached twice through links that lead outside
-                problems.append(info(sub, 0, 0, f"folder {target} was already searched: skipped",
-                                     "fs.symlink-duplicate"))
+                problems.append(
+                    info(sub, 0, 0, f"folder {target} was already searched: skipped", "fs.symlink-duplicate")
+                )
                 continue
             visited.add(key)
             keep.append(name)

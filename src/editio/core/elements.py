@@ -15,8 +15,21 @@ from lxml import etree
 from editio.core.namespaces import TEI_NS
 from editio.core.resources import xslt_dir
 
-KINDS = ("block", "line", "heading", "inline", "list", "table", "register", "note", "apparatus",
-         "milestone", "metadata", "pass-through", "hidden")
+KINDS = (
+    "block",
+    "line",
+    "heading",
+    "inline",
+    "list",
+    "table",
+    "register",
+    "note",
+    "apparatus",
+    "milestone",
+    "metadata",
+    "pass-through",
+    "hidden",
+)
 # Kinds whose generic HTML template is a <div>: prepare marks them editio:block.
 HTML_BLOCK_KINDS = {"block", "line", "heading", "list", "table", "register"}
 
@@ -47,9 +60,15 @@ def table() -> dict[str, Element]:
         for e in group.iterchildren("element"):
             kind = e.get("kind")
             entries[e.get("name")] = Element(
-                name=e.get("name"), ns=e.get("ns", TEI_NS), kind=kind, text_kind=e.get("text-kind", kind),
-                el=e.get("el", ""), html=tuple((e.get("html") or "").split()),
-                text=tuple((e.get("text") or "").split()), reason=e.get("reason", ""), group=group.get("title", ""),
+                name=e.get("name"),
+                ns=e.get("ns", TEI_NS),
+                kind=kind,
+                text_kind=e.get("text-kind", kind),
+                el=e.get("el", ""),
+                html=tuple((e.get("html") or "").split()),
+                text=tuple((e.get("text") or "").split()),
+                reason=e.get("reason", ""),
+                group=group.get("title", ""),
             )
     return entries
 

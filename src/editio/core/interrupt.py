@@ -63,8 +63,7 @@ def guard():
         # A signal ignored when editio started stays ignored (`nohup editio build &`: Ctrl-C in
         # that terminal is not for it), as Python itself leaves such a SIGINT alone.
         wanted = [s for s in SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
-        _state.update(signum=None, read=read, write=write,
-                      previous={s: signal.signal(s, _note) for s in wanted})
+        _state.update(signum=None, read=read, write=write, previous={s: signal.signal(s, _note) for s in wanted})
     _state["depth"] += 1
     try:
         yield

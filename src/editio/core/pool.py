@@ -21,9 +21,10 @@ import signal
 import time
 import traceback
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
-from typing import Any, Callable
+from typing import Any
 
 from editio.core import interrupt
 
@@ -45,8 +46,9 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def run(tasks: list, work: Callable[[Any], Any], on_result: Callable[[Any, Any], bool], jobs: int = 0,
-        isolate: bool = False) -> bool:
+def run(
+    tasks: list, work: Callable[[Any], Any], on_result: Callable[[Any, Any], bool], jobs: int = 0, isolate: bool = False
+) -> bool:
     """`work(task)` for every task; `on_result(task, result)` in the parent as each finishes.
 
     `on_result` returning True stops the run: tasks already running finish,

@@ -14,8 +14,9 @@ from editio import __version__
 from editio.core.diagnostics import Diagnostic, Diagnostics, Severity, escape
 
 
-def format_diagnostics(diagnostics: Diagnostics, fmt: str = "text", summary: bool = False,
-                       files: list[str] | None = None) -> str:
+def format_diagnostics(
+    diagnostics: Diagnostics, fmt: str = "text", summary: bool = False, files: list[str] | None = None
+) -> str:
     """`files`: every file checked (JSON and JUnit list clean files too)."""
     ordered = diagnostics.sorted()
     if fmt == "sarif":
@@ -53,15 +54,26 @@ def _junit(ordered, files: list[str] | None) -> str:
         by_file[escape(d.path)].append(d)
     names = sorted({escape(f) for f in files or []} | set(by_file))
     failed_cases = sum(1 for n in names if any(d.severity is Severity.ERROR for d in by_file[n]))
-    suites = etree.Element("testsuites", name="editio validate", tests=str(len(names)), failures=str(failed_cases), errors="0")
-    suite = etree.SubElement(suites, "testsuite", name="editio validate", tests=str(len(names)),
-                             failures=str(failed_cases), errors="0", skipped="0")
+    suites = etree.Element(
+        "testsuites", name="editio validate", tests=str(len(names)), failures=str(failed_cases), errors="0"
+    )
+    suite = etree.SubElement(
+        suites,
+        "testsuite",
+        name="editio validate",
+        tests=str(len(names)),
+        failures=str(failed_cases),
+        errors="0",
+        skipped="0",
+    )
     for name in names:
         case = etree.SubElement(suite, "testcase", classname="editio.validate", name=name, file=name)
         others = []
         for d in by_file[name]:
             if d.severity is Severity.ERROR:
-                failure = etree.SubElement(case, "failure", message=f"{d.line}:{d.col}: {escape(d.message)}", type=d.code)
+                failure = etree.SubElement(
+                    case, "failure", message=f"{d.line}:{d.col}: {escape(d.message)}", type=d.code
+                )
                 failure.text = str(d)
             else:
                 others.append(str(d))
@@ -96,15 +108,19 @@ def _sarif(ordered: list[Diagnostic]) -> str:
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "editio",
-                "version": __version__,
-                "rules": [{"id": code} for code in codes],
-            }},
-            "columnKind": "unicodeCodePoints",  # lxml counts characters, not UTF-16 units
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "editio",
+                        "version": __version__,
+                        "rules": [{"id": code} for code in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",  # lxml counts characters, not UTF-16 units
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 

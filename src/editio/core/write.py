@@ -35,8 +35,11 @@ class LinkInOutput(OSError):
     """A folder inside the output folder is a symbolic link: editio does not write through it."""
 
     def __init__(self, link: str) -> None:
-        super().__init__(errno.ELOOP, f"{link} is a symbolic link inside the output folder: editio never writes "
-                                      "through one (it would write outside the output folder); remove the link")
+        super().__init__(
+            errno.ELOOP,
+            f"{link} is a symbolic link inside the output folder: editio never writes "
+            "through one (it would write outside the output folder); remove the link",
+        )
         self.link = link
 
 
@@ -101,8 +104,9 @@ def _open_folder(root: Path, parts: list[str], create: bool) -> int | None:
                     pass  # another worker made it meanwhile
                 sub = os.open(part, _DIR_FLAGS, dir_fd=fd)
             except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK) and \
-                        stat.S_ISLNK(os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode):
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK) and stat.S_ISLNK(
+                    os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode
+                ):
                     raise LinkInOutput(str(root / "/".join([*done, part]))) from None
                 raise
             os.close(fd)

@@ -24,10 +24,12 @@ from pathlib import Path
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, error, unique, warning
+from editio.core.namespaces import (
+    TEI_NS,
+    XI_NS,  # noqa: F401  (re-exported)
+)
 from editio.load import xinclude
-from editio.core.namespaces import XI_NS  # noqa: F401  (re-exported)
 
-from editio.core.namespaces import TEI_NS
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 P4_HELP = (
     "convert it to P5 first, e.g. with the TEI Stylesheets' p4top5.xsl "
@@ -132,8 +134,15 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
     problems = _check_root(tree.getroot(), shown)
     if not problems and options.xinclude:
         root_dir = Path(options.xinclude_root).resolve() if options.xinclude_root else resolved.parent
-        problems = xinclude.expand(tree, resolved, shown, allowed, lambda: make_parser(options.huge, entities=False),
-                                   root_dir, named=bool(options.xinclude_root))
+        problems = xinclude.expand(
+            tree,
+            resolved,
+            shown,
+            allowed,
+            lambda: make_parser(options.huge, entities=False),
+            root_dir,
+            named=bool(options.xinclude_root),
+        )
     if problems:
         return Document(path, None, problems)
     return Document(path, tree, [*notes, *_looks_like_utf8(data, tree.docinfo.encoding, shown)])
@@ -142,13 +151,20 @@ def parse_bytes(data: bytes, path: Path, options: LoadOptions = LoadOptions()) -
 # --- before parsing: bytes that are not XML text ---------------------------
 
 _MAGIC = {
-    b"\x89PNG": "a PNG image", b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (a .docx or .odt?)",
-    b"\x1f\x8b": "a gzip archive", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .odt?)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
 }
 _BOMS = [
-    (b"\xef\xbb\xbf", "UTF-8"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+    (b"\xef\xbb\xbf", "UTF-8"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
 ]
 # XML spec, appendix F: the first bytes of '<?xm' tell the encoding family.
 _SNIFF = [(b"<\x00?\x00", "UTF-16", "utf-16-le"), (b"\x00<\x00?", "UTF-16", "utf-16-be")]
@@ -179,7 +195,7 @@ def _refuse_before_parsing(data: bytes, shown: str) -> Diagnostic | None:
                 return error(shown, 1, 1, f"the file is binary ({kind}), not XML text", "xml.binary")
         if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
             return error(shown, 1, 1, "the file is binary, not XML text", "xml.binary")
-    if bom and not data[len(bom[0]):].strip(b"\x00 \t\r\n"):
+    if bom and not data[len(bom[0]) :].strip(b"\x00 \t\r\n"):
         return error(shown, 1, 1, "the file is empty (only a byte-order mark)", "xml.empty")
     return _encoding_problem(head, bom, sniffed, shown)
 
@@ -187,7 +203,7 @@ def _refuse_before_parsing(data: bytes, shown: str) -> Diagnostic | None:
 def _encoding_problem(head: bytes, bom, sniffed, shown: str) -> Diagnostic | None:
     """The bytes' own evidence (a BOM, UTF-16 '<?') against the declared encoding."""
     if bom:
-        family, text = bom[1], head[len(bom[0]):]
+        family, text = bom[1], head[len(bom[0]) :]
         codec = {"UTF-8": "utf-8", "UTF-16": "utf-16", "UTF-32": "utf-32"}[family]
         text = head.decode(codec, errors="replace").lstrip("\ufeff")
         evidence = f"a {family} byte-order mark"
@@ -202,16 +218,21 @@ def _encoding_problem(head: bytes, bom, sniffed, shown: str) -> Diagnostic | Non
         return None
     declared = match.group(2)
     fam = _family(declared)
-    clash = (fam != family) and not (family == "ASCII" and fam in ("UTF-8", "ASCII")) \
+    clash = (
+        (fam != family)
+        and not (family == "ASCII" and fam in ("UTF-8", "ASCII"))
         and not (family == "UTF-8" and fam == "UTF-8")
+    )
     if family == "UTF-8" and fam == "ASCII" and declared.upper() not in ("US-ASCII", "ASCII"):
         clash = True  # a UTF-8 BOM before encoding="ISO-8859-1"
     if not clash:
         return None
     col = match.start(2) + 1  # 1-based, at the declared name
     return error(
-        shown, 1, col,
-        f"the XML declaration says encoding=\"{declared}\" but the file starts with {evidence}: "
+        shown,
+        1,
+        col,
+        f'the XML declaration says encoding="{declared}" but the file starts with {evidence}: '
         "re-save the file in the declared encoding or correct the declaration",
         "xml.encoding",
     )
@@ -234,16 +255,22 @@ def _looks_like_utf8(data: bytes, declared: str | None, shown: str) -> list[Diag
         return []  # not UTF-8: the declaration is likely right
     pos = first.start()
     line = data.count(b"\n", 0, pos) + 1
-    col = len(data[data.rfind(b"\n", 0, pos) + 1:pos].decode("utf-8")) + 1
-    sample = data[pos:pos + 4].decode("utf-8", "ignore")[:1]
-    return [warning(
-        shown, line, col,
-        f"the XML declaration says encoding=\"{declared}\" but the bytes are UTF-8: '{sample}' is read as "
-        f"'{sample.encode('utf-8').decode(declared, 'replace')}'; if the file is UTF-8, correct the declaration",
-        "xml.encoding")]
+    col = len(data[data.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8")) + 1
+    sample = data[pos : pos + 4].decode("utf-8", "ignore")[:1]
+    return [
+        warning(
+            shown,
+            line,
+            col,
+            f"the XML declaration says encoding=\"{declared}\" but the bytes are UTF-8: '{sample}' is read as "
+            f"'{sample.encode('utf-8').decode(declared, 'replace')}'; if the file is UTF-8, correct the declaration",
+            "xml.encoding",
+        )
+    ]
 
 
 # --- parse errors ------------------------------------------------------------
+
 
 def _syntax_diagnostics(exc, parser, shown: str, url: str, data: bytes, huge: bool = False) -> list[Diagnostic]:
     found = []
@@ -269,10 +296,15 @@ _HUGE_HINT = re.compile(r",?\s*use XML_PARSE_HUGE option", re.IGNORECASE)
 
 def _classify(type_name: str, message: str, huge: bool = False) -> tuple[str, str]:
     lowered = message.lower()
-    if "amplification" in lowered or "entity loop" in lowered or type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION"):
+    if (
+        "amplification" in lowered
+        or "entity loop" in lowered
+        or type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION")
+    ):
         return "xml.entity-expansion", (
             "entity expansion refused: the entities would expand far beyond the file's size "
-            f"(an entity bomb?) — libxml2: {message}")
+            f"(an entity bomb?) — libxml2: {message}"
+        )
     if type_name == "DTD_ID_REDEFINED" or (lowered.startswith("id ") and "already defined" in lowered):
         # libxml2 treats xml:id as an ID: a duplicate stops the parse (the ids are link targets).
         return "xml.duplicate-id", f"{message}: every xml:id must be unique in a document"
@@ -282,14 +314,16 @@ def _classify(type_name: str, message: str, huge: bool = False) -> tuple[str, st
             return "xml.limit", f"{message}: beyond what libxml2 allows, even with --huge"
         return "xml.limit", f"{message} (use --huge for a very large trusted document)"
     if "encoding" in type_name.lower() or "encoding" in lowered:
-        return "xml.encoding", (f"{message}: the bytes are not in the declared encoding "
-                                "(UTF-8 if none is declared)")
+        return "xml.encoding", (f"{message}: the bytes are not in the declared encoding (UTF-8 if none is declared)")
     return "xml.syntax", message
 
 
 # --- after the scout pass: the internal DTD ------------------------------------
 
-def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> tuple[list[Diagnostic], list[Diagnostic]]:
+
+def _refuse_after_parsing(
+    tree: etree._ElementTree, shown: str, data: bytes
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """(problems that refuse the document, warnings that do not)."""
     problems, notes = [], []
     docinfo = tree.docinfo
@@ -303,24 +337,32 @@ def _refuse_after_parsing(tree: etree._ElementTree, shown: str, data: bytes) -> 
             problems += _needed_from_dtd(needed, named, text, shown)
         else:
             line, col = _locate(text, re.compile(r"<!DOCTYPE\b")) or (1, 1)
-            notes.append(warning(
-                shown, line, col,
-                f"the DOCTYPE names the external DTD '{named}': parsed without it (editio never loads DTDs, so "
-                "default attribute values it may declare are not applied; check with --schema or <?xml-model?>)",
-                "xml.external-dtd",
-            ))
+            notes.append(
+                warning(
+                    shown,
+                    line,
+                    col,
+                    f"the DOCTYPE names the external DTD '{named}': parsed without it (editio never loads DTDs, so "
+                    "default attribute values it may declare are not applied; check with --schema or <?xml-model?>)",
+                    "xml.external-dtd",
+                )
+            )
     if dtd is not None:
         for entity in dtd.iterentities():
             if entity.system_url:
                 text = text if text is not None else _text(data, docinfo.encoding)
                 pattern = re.compile(r"<!ENTITY\s+(?:%\s+)?" + re.escape(entity.name) + r"\s")
                 line, col = _locate(text, pattern) or (1, 1)
-                problems.append(error(
-                    shown, line, col,
-                    f"external entity '{entity.name}' ({entity.system_url}) refused: editio never reads "
-                    "external entities",
-                    "xml.external-entity",
-                ))
+                problems.append(
+                    error(
+                        shown,
+                        line,
+                        col,
+                        f"external entity '{entity.name}' ({entity.system_url}) refused: editio never reads "
+                        "external entities",
+                        "xml.external-entity",
+                    )
+                )
     return problems, notes
 
 
@@ -348,12 +390,16 @@ def _needed_from_dtd(needed: dict[str, int], named: str, text: str, shown: str) 
     for name, count in needed.items():
         line, col = _locate(text, re.compile("&" + re.escape(name) + ";"), start) or (1, 1)
         more = f" (and {count - 1} more reference(s))" if count > 1 else ""
-        found.append(error(
-            shown, line, col,
-            f"entity '&{name};' is declared only in the external DTD '{named}', which editio does not load{more}: "
-            f"declare it in the DOCTYPE's internal subset (<!ENTITY {name} \"...\">) or write the character itself",
-            "xml.dtd-entity",
-        ))
+        found.append(
+            error(
+                shown,
+                line,
+                col,
+                f"entity '&{name};' is declared only in the external DTD '{named}', which editio does not load{more}: "
+                f'declare it in the DOCTYPE\'s internal subset (<!ENTITY {name} "...">) or write the character itself',
+                "xml.dtd-entity",
+            )
+        )
     return found
 
 
@@ -396,6 +442,7 @@ def _first_entity_reference(data: bytes) -> tuple[int, int] | None:
 
 # --- the root and XInclude -------------------------------------------------------
 
+
 def _check_root(root, shown: str) -> list[Diagnostic]:
     if root.tag in TEI_ROOTS:
         return []
@@ -405,15 +452,22 @@ def _check_root(root, shown: str) -> list[Diagnostic]:
     name = etree.QName(root).localname if isinstance(root.tag, str) else str(root.tag)
     ns = etree.QName(root).namespace if isinstance(root.tag, str) else None
     if name in ("TEI", "teiCorpus") and not ns:
-        return [error(
-            shown, line, 1,
-            f"root <{name}> has no namespace: TEI P5 needs xmlns=\"{TEI_NS}\" "
-            f"(if this is P4, {P4_HELP})",
-            "tei.root",
-        )]
+        return [
+            error(
+                shown,
+                line,
+                1,
+                f'root <{name}> has no namespace: TEI P5 needs xmlns="{TEI_NS}" (if this is P4, {P4_HELP})',
+                "tei.root",
+            )
+        ]
     where = f" in namespace {ns}" if ns else " in no namespace"
-    return [error(
-        shown, line, 1,
-        f"root element <{name}>{where} is not a TEI P5 document (expected <TEI> or <teiCorpus> in {TEI_NS})",
-        "tei.root",
-    )]
+    return [
+        error(
+            shown,
+            line,
+            1,
+            f"root element <{name}>{where} is not a TEI P5 document (expected <TEI> or <teiCorpus> in {TEI_NS})",
+            "tei.root",
+        )
+    ]

@@ -75,8 +75,16 @@ class _Walk:
             href = inc.get("href", "")
             target = _target(inc, path)
             if target is None or not target.is_relative_to(self.folder):
-                if self._problem(error(self.shown, at, 1, f"XInclude of '{href}'{where} refused: only files "
-                                       f"inside {self.folder} may be included{self.hint}", "xml.xinclude-outside")):
+                if self._problem(
+                    error(
+                        self.shown,
+                        at,
+                        1,
+                        f"XInclude of '{href}'{where} refused: only files "
+                        f"inside {self.folder} may be included{self.hint}",
+                        "xml.xinclude-outside",
+                    )
+                ):
                     return self.problems[-1]
                 if target is None:
                     continue
@@ -85,8 +93,15 @@ class _Walk:
                     continue  # a part of a file on the way (libxml2 refuses a real recursion itself)
                 steps = [f"{_rel(p, self.folder)} line {ln}" for p, ln in [*chain, (path, line)]]
                 loop = " -> ".join([*steps, _rel(target, self.folder)])
-                if self._problem(error(self.shown, at, 1, f"XInclude loop: {loop}, which is already being "
-                                       "included", "xml.xinclude-loop")):
+                if self._problem(
+                    error(
+                        self.shown,
+                        at,
+                        1,
+                        f"XInclude loop: {loop}, which is already being included",
+                        "xml.xinclude-loop",
+                    )
+                ):
                     return self.problems[-1]
                 continue
             if target in self.done:
@@ -97,12 +112,12 @@ class _Walk:
             if not target.is_file():
                 self.found.pop()  # nothing to hash or to call a part
                 if fallback or not self._problem(
-                        error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")):
+                    error(self.shown, at, 1, f"XInclude of '{href}'{where}: no such file", "xml.xinclude")
+                ):
                     continue
                 return self.problems[-1]
             if len(self.found) > MAX_FILES:
-                return error(self.shown, at, 1, f"more than {MAX_FILES} files included: refused",
-                             "xml.xinclude")
+                return error(self.shown, at, 1, f"more than {MAX_FILES} files included: refused", "xml.xinclude")
             if inc.get("parse", "xml") == "text":
                 continue
             try:
@@ -110,8 +125,14 @@ class _Walk:
                 sub = etree.fromstring(target.read_bytes(), self.parser_for(), base_url=target.as_uri())
             except (etree.XMLSyntaxError, OSError) as exc:
                 if fallback or not self._problem(
-                        error(self.shown, at, 1, f"XInclude of '{href}'{where}: {_rel(target, self.folder)} "
-                              f"is not well-formed XML: {exc}", "xml.xinclude")):
+                    error(
+                        self.shown,
+                        at,
+                        1,
+                        f"XInclude of '{href}'{where}: {_rel(target, self.folder)} is not well-formed XML: {exc}",
+                        "xml.xinclude",
+                    )
+                ):
                     continue
                 return self.problems[-1]
             problem = self.visit(sub, target, [*chain, (path, line)], at)
@@ -120,8 +141,9 @@ class _Walk:
         return None
 
 
-def closure(root, path: Path, parser_for, shown: str, strict: bool = True, folder: Path | None = None,
-            hint: str = "") -> tuple[list[Path], Diagnostic | None]:
+def closure(
+    root, path: Path, parser_for, shown: str, strict: bool = True, folder: Path | None = None, hint: str = ""
+) -> tuple[list[Path], Diagnostic | None]:
     """Every file `root` (the document at the resolved `path`) includes, directly or not, and the first problem.
 
     `folder`: where included files must be (default: the document's folder).
@@ -131,8 +153,9 @@ def closure(root, path: Path, parser_for, shown: str, strict: bool = True, folde
     return sorted(walk.found), (walk.problems[0] if walk.problems else None)
 
 
-def expand(tree, path: Path, shown: str, allowed: set[Path], parser_for, folder: Path | None = None,
-           named: bool = False) -> list[Diagnostic]:
+def expand(
+    tree, path: Path, shown: str, allowed: set[Path], parser_for, folder: Path | None = None, named: bool = False
+) -> list[Diagnostic]:
     """Expand the XIncludes of `tree` (the document at the resolved `path`), after checking them all.
 
     `folder`: the allowed root (resolved; default the document's folder; `named`: the user

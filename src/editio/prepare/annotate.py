@@ -41,18 +41,20 @@ from lxml import etree
 
 from editio.contract import EDITIO_NS, attr
 from editio.core.elements import html_block_tags
-from editio.core.namespaces import TEI_NS
+from editio.core.namespaces import TEI as _T
+from editio.core.namespaces import TEI_NS, XML_ID
 
-from editio.core.namespaces import XML_ID
 ID = attr("id")
 N = attr("n")
 LEVEL = attr("level")
 _PREPARED = attr("prepared")
 
-from editio.core.namespaces import TEI as _T
 DIVS = {f"{_T}div", *(f"{_T}div{i}" for i in range(1, 8))}
 # Blocks a reader may want to cite, numbered within their division.
-CITABLE = {f"{_T}{name}" for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")}
+CITABLE = {
+    f"{_T}{name}"
+    for name in ("p", "ab", "lg", "sp", "list", "table", "figure", "quote", "opener", "closer", "floatingText", "app")
+}
 NOTE = f"{_T}note"
 TEXT = f"{_T}text"
 REF = attr("ref")
@@ -60,22 +62,106 @@ BLOCK = attr("block")
 NAMES = {f"{_T}{name}" for name in ("persName", "placeName", "orgName", "name", "rs")}
 # Always blocks in HTML. `stage`, `quote`, `bibl` ... are blocks only when they
 # stand between blocks (see _BLOCK_PARENTS).
-ALWAYS_BLOCK = {f"{_T}{name}" for name in (
-    "text", "group", "front", "body", "back", "div", *(f"div{i}" for i in range(1, 8)), "p", "ab", "head",
-    "lg", "l", "list", "item", "listBibl", "table", "row", "cell", "figure", "sp", "speaker",
-    "opener", "closer", "floatingText", "castList", "castGroup", "castItem", "titlePage", "docTitle",
-    "titlePart", "byline", "docAuthor", "docImprint", "docEdition", "docDate", "argument", "epigraph",
-    "trailer", "postscript", "divGen", "listPerson", "listPlace", "listOrg", "egXML", "eg", "u", "entry", "entryFree", "superEntry", "re",
-)} | {"{http://www.tei-c.org/ns/Examples}egXML"} | html_block_tags()  # the table's generic blocks
+ALWAYS_BLOCK = (
+    {
+        f"{_T}{name}"
+        for name in (
+            "text",
+            "group",
+            "front",
+            "body",
+            "back",
+            "div",
+            *(f"div{i}" for i in range(1, 8)),
+            "p",
+            "ab",
+            "head",
+            "lg",
+            "l",
+            "list",
+            "item",
+            "listBibl",
+            "table",
+            "row",
+            "cell",
+            "figure",
+            "sp",
+            "speaker",
+            "opener",
+            "closer",
+            "floatingText",
+            "castList",
+            "castGroup",
+            "castItem",
+            "titlePage",
+            "docTitle",
+            "titlePart",
+            "byline",
+            "docAuthor",
+            "docImprint",
+            "docEdition",
+            "docDate",
+            "argument",
+            "epigraph",
+            "trailer",
+            "postscript",
+            "divGen",
+            "listPerson",
+            "listPlace",
+            "listOrg",
+            "egXML",
+            "eg",
+            "u",
+            "entry",
+            "entryFree",
+            "superEntry",
+            "re",
+        )
+    }
+    | {"{http://www.tei-c.org/ns/Examples}egXML"}
+    | html_block_tags()
+)  # the table's generic blocks
 # Containers of blocks only (no running text of their own).
-_BLOCK_PARENTS = {f"{_T}{name}" for name in (
-    "div", *(f"div{i}" for i in range(1, 8)), "body", "front", "back", "sp", "lg", "opener", "closer",
-    "castList", "figure", "floatingText", "titlePage", "argument", "epigraph", "postscript", "listBibl",
-)}
-_SOMETIMES_BLOCK = {f"{_T}{name}" for name in (
-    "stage", "quote", "cit", "bibl", "biblStruct", "salute", "signed", "dateline", "label", "note", "q",
-    "said", "address",
-)}
+_BLOCK_PARENTS = {
+    f"{_T}{name}"
+    for name in (
+        "div",
+        *(f"div{i}" for i in range(1, 8)),
+        "body",
+        "front",
+        "back",
+        "sp",
+        "lg",
+        "opener",
+        "closer",
+        "castList",
+        "figure",
+        "floatingText",
+        "titlePage",
+        "argument",
+        "epigraph",
+        "postscript",
+        "listBibl",
+    )
+}
+_SOMETIMES_BLOCK = {
+    f"{_T}{name}"
+    for name in (
+        "stage",
+        "quote",
+        "cit",
+        "bibl",
+        "biblStruct",
+        "salute",
+        "signed",
+        "dateline",
+        "label",
+        "note",
+        "q",
+        "said",
+        "address",
+    )
+}
 # Notes rendered away from where they stand (footnotes, end notes) do not
 # make their surroundings a block.
 _IN_PLACE_NOTES = ("inline", "margin", "display")
@@ -158,7 +244,7 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
             name_count += 1
             child.set(ID, own_id(child) or unique(f"name{name_count}"))
         elif tag in CITABLE:
-            local = tag[len(_T):]
+            local = tag[len(_T) :]
             counters[local] += 1
             child.set(ID, own_id(child) or unique(f"{prefix}{local}{counters[local]}"))
         elif tag == NOTE and not in_app:
@@ -174,10 +260,12 @@ def prepare(tree: etree._ElementTree) -> etree._ElementTree:
     _drop_layout_in_mod(root)
     # token-annotated text (w, pc): the gaps between tokens as @join says (editio.prepare.tokens)
     from editio.prepare.tokens import space_tokens
+
     space_tokens(root)
     # Critical apparatus: witness keys, entry numbers, lacuna states (editio.prepare.textcrit).
     from editio.prepare.textcrit import annotate
     from editio.prepare.witness_files import mark_witness_files
+
     annotate(root)
     mark_witness_files(root)
     _mark_first_names(root)
@@ -201,23 +289,41 @@ FIRST_DIPLOMATIC = attr("first-diplomatic")
 INDEX_READING = attr("index-r")
 INDEX_DIPLOMATIC = attr("index-d")
 _NAME_KEY = etree.XPath(
-    "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))")
+    "concat(local-name(), '|', normalize-space(@ref), substring(normalize-space(.), 1, 1000 * not(normalize-space(@ref))))"
+)
 _NS = {"tei": TEI_NS, "editio": EDITIO_NS}
 # Name tests in a union, not *[self::...]: libxml2 then tests the names, not
 # every element against three predicates (2x faster on the corpus).
 # Names in a register (listPerson, listPlace, listOrg) define its entries; they are
 # not occurrences in the text.
-_INDEXED = ("(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
-            "[not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]")
+_INDEXED = (
+    "(//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName)[@editio:id]"
+    "[not(ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg)]"
+)
 _INDEXED_TAGS = tuple(f"{_T}{name}" for name in ("persName", "placeName", "orgName"))
 _NAMES_BY_VIEW = (
-    ("r|", INDEX_READING, FIRST_READING, etree.XPath(
-        _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc"
-        " or ancestor::tei:del or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr"
-        " or self::tei:orig])]", namespaces=_NS)),
-    ("d|", INDEX_DIPLOMATIC, FIRST_DIPLOMATIC, etree.XPath(
-        _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail"
-        " or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]", namespaces=_NS)),
+    (
+        "r|",
+        INDEX_READING,
+        FIRST_READING,
+        etree.XPath(
+            _INDEXED
+            + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail or ancestor::tei:figDesc"
+            " or ancestor::tei:del or ancestor::tei:surplus or ancestor::tei:choice/*[self::tei:sic or self::tei:abbr"
+            " or self::tei:orig])]",
+            namespaces=_NS,
+        ),
+    ),
+    (
+        "d|",
+        INDEX_DIPLOMATIC,
+        FIRST_DIPLOMATIC,
+        etree.XPath(
+            _INDEXED + "[not(ancestor::tei:rdg or ancestor::tei:rdgGrp or ancestor::tei:witDetail"
+            " or ancestor::tei:choice/*[self::tei:corr or self::tei:expan or self::tei:reg])]",
+            namespaces=_NS,
+        ),
+    ),
 )
 
 
@@ -288,7 +394,11 @@ def _is_block(el) -> bool:
 
 def _note_in_place(el) -> bool:
     place = (el.get("place") or "").lower()
-    return any(place.startswith(p) for p in _IN_PLACE_NOTES) or el.getparent() is not None and el.getparent().tag in _BLOCK_PARENTS
+    return (
+        any(place.startswith(p) for p in _IN_PLACE_NOTES)
+        or el.getparent() is not None
+        and el.getparent().tag in _BLOCK_PARENTS
+    )
 
 
 _BLOCK_CANDIDATES = tuple(ALWAYS_BLOCK | _SOMETIMES_BLOCK)
@@ -339,4 +449,3 @@ def _mark_blocks_walking(root) -> None:
             if el.tag == NOTE and not _note_in_place(el):
                 continue
             parent.set(BLOCK, "1")
-

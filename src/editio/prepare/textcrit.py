@@ -53,9 +53,9 @@ from collections import defaultdict
 from lxml import etree
 
 from editio.contract import attr
-
 from editio.core.namespaces import TEI as _T
 from editio.core.namespaces import XML_ID
+
 E_APP_END = attr("app-end")
 E_APP_TARGET = attr("app-target")
 E_APPREF = attr("appref")

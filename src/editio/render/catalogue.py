@@ -21,11 +21,11 @@ from functools import cache
 from lxml import etree
 
 from editio.contract import marker
+from editio.core.namespaces import XML_LANG as _XML_LANG
 from editio.core.resources import xslt_dir
 
 # A Private Use character: never in a key, a language tag or a message.
 SEPARATOR = marker("CATALOGUE_SEPARATOR")
-from editio.core.namespaces import XML_LANG as _XML_LANG
 
 
 def build_table(root: etree._Element) -> str:
@@ -36,8 +36,16 @@ def build_table(root: etree._Element) -> str:
         key = message.get("key") or ""
         lang = message.get(_XML_LANG) or ""
         text = "".join(message.itertext())
-        unsafe = (not key or not lang or not text or "=" in key or "-" in lang or lang != lang.lower()
-                  or SEPARATOR in key + lang + text or (key, lang) in seen)
+        unsafe = (
+            not key
+            or not lang
+            or not text
+            or "=" in key
+            or "-" in lang
+            or lang != lang.lower()
+            or SEPARATOR in key + lang + text
+            or (key, lang) in seen
+        )
         if unsafe:
             return ""
         seen.add((key, lang))

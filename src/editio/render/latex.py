@@ -28,9 +28,18 @@ import jinja2
 from lxml import etree
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
-    "[": "{[}", "]": "{]}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\textasciicircum{}",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
+    "[": "{[}",
+    "]": "{]}",
 }
 _ESCAPE = str.maketrans(_SPECIALS)
 _SPACES = re.compile(r"\s+")
@@ -101,10 +110,17 @@ def finalize(value):
 def environment(search: tuple[str, ...]) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(search)),
-        block_start_string=r"\BLOCK{", block_end_string="}",
-        variable_start_string=r"\VAR{", variable_end_string="}",
-        comment_start_string=r"\#{", comment_end_string="}",
+        block_start_string=r"\BLOCK{",
+        block_end_string="}",
+        variable_start_string=r"\VAR{",
+        variable_end_string="}",
+        comment_start_string=r"\#{",
+        comment_end_string="}",
         line_comment_prefix="%#",
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
-        finalize=finalize, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
     )

@@ -36,11 +36,13 @@ MARGIN = 7  # five digits and two spaces, as the verse numbers of other editions
 RANGE = "\u2013"  # en dash
 
 _APP_MARK = re.compile(f"{tl.LABEL_START}([{APP_START}{APP_END}])(\\d+){tl.LABEL_END}")
-_ENTRY = re.compile(f"^[{tl.LABEL_START}{tl.LABEL_END}]*{APP_REF}(\\d+){FIELD_END}(\\d*){FIELD_END}([^{FIELD_END}]*){FIELD_END} ?")
+_ENTRY = re.compile(
+    f"^[{tl.LABEL_START}{tl.LABEL_END}]*{APP_REF}(\\d+){FIELD_END}(\\d*){FIELD_END}([^{FIELD_END}]*){FIELD_END} ?"
+)
 # While a line is laid out, each app marker stands as one character of a private
 # plane (no width): where it ends up says on which printed line the lemma starts or ends.
 _FIRST = 0xF0000
-_HOLDERS = re.compile("[\U000F0000-\U000FFFFD]+")
+_HOLDERS = re.compile("[\U000f0000-\U000ffffd]+")
 
 
 def finish_numbered(text: str, width: int) -> str:
@@ -70,7 +72,7 @@ def finish_numbered(text: str, width: int) -> str:
                 j = i
                 while j < total and lines[j].startswith(tl.CELL):
                     j += 1
-                out.extend(tl._table([_APP_MARK.sub("", r) for r in lines[i - 1:j]], width))
+                out.extend(tl._table([_APP_MARK.sub("", r) for r in lines[i - 1 : j]], width))
                 i = j
             else:
                 out.extend(tl._line(_APP_MARK.sub("", line), width) if line else [""])
@@ -82,7 +84,7 @@ def finish_numbered(text: str, width: int) -> str:
             j = i
             while j < total and lines[j].startswith(tl.CELL):
                 j += 1
-            rows = lines[i - 1:j]
+            rows = lines[i - 1 : j]
             i = j
             first = counts[-1] + 1
             for kind, n in ((m.group(1), int(m.group(2))) for r in rows for m in _APP_MARK.finditer(r)):
@@ -143,7 +145,7 @@ def _apparatus(entries: list[str], where: dict[int, list[int]], width: int) -> l
     for raw in entries:
         m = _ENTRY.match(raw)
         first, last = _lines(where, int(m.group(1)), m.group(2))
-        cited.append((first or float("inf"), last, m.group(3), raw[m.end():].strip()))
+        cited.append((first or float("inf"), last, m.group(3), raw[m.end() :].strip()))
     cited.sort(key=lambda c: c[0])  # stable: document order within a line
     printed: list[str] = []
     i = 0
@@ -159,7 +161,10 @@ def _apparatus(entries: list[str], where: dict[int, list[int]], width: int) -> l
             i += 1
             if start == float("inf"):
                 break  # no line: each entry with its own reference
-        said = [text if not k or ref == group[0][0].split(RANGE)[0] else f"{ref} {text}" for k, (ref, text) in enumerate(group)]
+        said = [
+            text if not k or ref == group[0][0].split(RANGE)[0] else f"{ref} {text}"
+            for k, (ref, text) in enumerate(group)
+        ]
         printed.extend(tl._line(f"{group[0][0]} {tl.HANG}" + " | ".join(said), width))
     return printed
 

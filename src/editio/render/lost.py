@@ -125,7 +125,7 @@ def _ends(chunk: str, collapse: bool) -> tuple[str, str]:
     collapsed or as it stands."""
     if len(chunk) <= 3 * _END:
         return (_collapse(chunk) if collapse else chunk.strip(_WS)), ""
-    head, tail = chunk[:3 * _END], chunk[-3 * _END:]
+    head, tail = chunk[: 3 * _END], chunk[-3 * _END :]
     if collapse:
         # A space cut at the edge of a piece is dropped here, kept in the edition: the
         # head's start and the tail's end are what is looked for.
@@ -192,12 +192,13 @@ def _found(source: SourceText, places: dict[str, str], html: bool) -> list[bool]
             own = places.get(kind) if kind else None
             search = searches[kind] = tuple(
                 _Search(text, _APART_WINDOW if kind else _WINDOW, _APART_WINDOW // 4 if kind else 0, budget)
-                for text in ((own, places[""]) if own is not None else (places[""],)))
+                for text in ((own, places[""]) if own is not None else (places[""],))
+            )
         # HTML copies a text node as it stands, the text stylesheet collapses the
         # whitespace of one with line breaks; either may normalise a reading's.
         spaced = "\n" in chunk or "  " in chunk or "\t" in chunk or "\r" in chunk
         ok = False
-        for collapse in ((not html, html) if spaced else (False,)):
+        for collapse in (not html, html) if spaced else (False,):
             head, tail = _ends(chunk, collapse)
             if not has_word(head) and not has_word(tail):
                 ok = True  # the words are in the middle of a long text node: its ends are enough
@@ -213,6 +214,7 @@ def _found(source: SourceText, places: dict[str, str], html: bool) -> list[bool]
 
 
 # --- 2. words ----------------------------------------------------------------------------
+
 
 def _counter(folded: str) -> Counter:
     """Words of folded text; one across text nodes (SEP) counts whole and as its pieces."""
@@ -322,6 +324,7 @@ def _glued(before: str, after: str) -> bool:
 
 # --- 3. the report -------------------------------------------------------------------------
 
+
 def _report(source: SourceText, missing: list[tuple[int, int]], path: str) -> list[Diagnostic]:
     owners, scopes = source.owners, set(source.scopes)
     words: Counter = Counter()  # missing words per owner
@@ -351,19 +354,27 @@ def _report(source: SourceText, missing: list[tuple[int, int]], path: str) -> li
         line = named.sourceline or 0
         if line and (not entry[1] or line < entry[1]):
             entry[1] = line
-    found = [warning(path, line, 0, f"{n:,} word{'s' if n != 1 else ''} in <{name}> not published",
-                     "render.lost-text")
-             for name, (n, line) in sorted(by_name.items(), key=lambda kv: (kv[1][1], kv[0]))]
+    found = [
+        warning(path, line, 0, f"{n:,} word{'s' if n != 1 else ''} in <{name}> not published", "render.lost-text")
+        for name, (n, line) in sorted(by_name.items(), key=lambda kv: (kv[1][1], kv[0]))
+    ]
     lost = len(missing)
     if lost >= 0.5 * len(SEP.join(source.chunks).split()):  # a cheap estimate first
         total = len(_TOKEN.findall(fold(SEP.join(source.chunks))))
         if total - lost < EMPTY_SHARE * total:
             names = " and ".join(sorted({f"<{_name(s)}>" for s in source.scopes}))
             first = min((s.sourceline or 0 for s in source.scopes), default=0)
-            found.insert(0, error(
-                path, first, 0,
-                f"the edition is (almost) empty: it holds {max(total - lost, 0):,} of the {total:,} words "
-                f"of the source's {names}", "render.empty"))
+            found.insert(
+                0,
+                error(
+                    path,
+                    first,
+                    0,
+                    f"the edition is (almost) empty: it holds {max(total - lost, 0):,} of the {total:,} words "
+                    f"of the source's {names}",
+                    "render.empty",
+                ),
+            )
     return found
 
 

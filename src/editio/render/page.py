@@ -13,8 +13,8 @@ from functools import lru_cache
 import jinja2
 
 from editio import __version__
-from editio.render.formats import Format
 from editio.core.resources import templates_dir
+from editio.render.formats import Format
 
 
 @lru_cache(maxsize=8)

@@ -56,15 +56,21 @@ class Published:
     def withheld(self) -> bool:
         """No output, or an error that keeps the output from being published."""
         return self.output is None or any(
-            d.severity is Severity.ERROR and d.code not in PUBLISHED_DESPITE for d in self.diagnostics)
+            d.severity is Severity.ERROR and d.code not in PUBLISHED_DESPITE for d in self.diagnostics
+        )
 
 
 def _no_lap(_name: str) -> None:
     pass
 
 
-def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions(),
-            lap: Callable[[str], None] = _no_lap, release: bool = False) -> Published:
+def publish(
+    doc: Document,
+    fmt: Format,
+    options: PublishOptions = PublishOptions(),
+    lap: Callable[[str], None] = _no_lap,
+    release: bool = False,
+) -> Published:
     """prepare, transform, page, finish; `lap(name)` after each (the profiler times them).
 
     `release`: the document is not needed afterwards (`editio html`, `text`): its tree is
@@ -75,8 +81,11 @@ def publish(doc: Document, fmt: Format, options: PublishOptions = PublishOptions
     prepare(doc.tree)
     lap("prepare")
     result, found = transform.run(
-        doc.tree, fmt.stylesheet, options.stylesheet_params(),
-        source=source, user_xslt=options.user_xslt,
+        doc.tree,
+        fmt.stylesheet,
+        options.stylesheet_params(),
+        source=source,
+        user_xslt=options.user_xslt,
     )
     lap(f"{fmt.name}: transform")
     if not options.witness and options.view != "synoptic":

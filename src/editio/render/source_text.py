@@ -28,13 +28,37 @@ _EDITIO_TARGET = attr("target")
 # keeps figDesc as an image's alternative text, an attribute; a gap's desc is
 # its sign): their words are not expected. The element table (docs/coverage.md)
 # gives each reason.
-HIDDEN = {f"{TEI}{n}" for n in ("index", "interp", "interpGrp", "link", "linkGrp", "certainty", "precision",
-                                 "respons", "figDesc", "gap", "milestone", "anchor", "handShift")} | {
-    # Markup examples are printed as code, their whitespace as the serialiser writes it:
-    # what they show is markup, not the reading text.
-    f"{{{EXAMPLES_NS}}}egXML"} | {
-    # and every element the table of elements hides in the text edition (xslt/common/elements.xml)
-    e.clark for e in table().values() if e.text_kind == "hidden"}
+HIDDEN = (
+    {
+        f"{TEI}{n}"
+        for n in (
+            "index",
+            "interp",
+            "interpGrp",
+            "link",
+            "linkGrp",
+            "certainty",
+            "precision",
+            "respons",
+            "figDesc",
+            "gap",
+            "milestone",
+            "anchor",
+            "handShift",
+        )
+    }
+    | {
+        # Markup examples are printed as code, their whitespace as the serialiser writes it:
+        # what they show is markup, not the reading text.
+        f"{{{EXAMPLES_NS}}}egXML"
+    }
+    | {
+        # and every element the table of elements hides in the text edition (xslt/common/elements.xml)
+        e.clark
+        for e in table().values()
+        if e.text_kind == "hidden"
+    }
+)
 # Left out of the reading view (views.xsl `omitted-in-view`); the diplomatic view shows them.
 OMITTED_READING = {f"{TEI}{n}" for n in ("del", "surplus", "fw")}
 _MILESTONES = {f"{TEI}{n}" for n in ("lb", "pb", "cb")}
@@ -43,16 +67,20 @@ _APART = {f"{TEI}{n}" for n in ("note", "witDetail")}
 _CHOICE, _APP, _RDGGRP = f"{TEI}choice", f"{TEI}app", f"{TEI}rdgGrp"
 _LEM, _RDG, _EXPAN, _AM = f"{TEI}lem", f"{TEI}rdg", f"{TEI}expan", f"{TEI}am"
 _LIST_APP = f"{TEI}listApp"
-_SHOWN = {"reading": (f"{TEI}corr", f"{TEI}expan", f"{TEI}reg"),
-          "diplomatic": (f"{TEI}sic", f"{TEI}abbr", f"{TEI}orig")}
+_SHOWN = {
+    "reading": (f"{TEI}corr", f"{TEI}expan", f"{TEI}reg"),
+    "diplomatic": (f"{TEI}sic", f"{TEI}abbr", f"{TEI}orig"),
+}
 
 SEP = "\x01"  # joins text nodes: no word boundary of its own (never in XML 1.0 text)
 BOUNDARY = " "  # a chunk that is a word boundary (a line break, the end of a note)
 # Combining marks (after NFD) of the scripts editions use, to compare letters without
 # diacritics. A short class: a regex over every Unicode mark is ten times slower.
-_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-                        "\u06d6-\u06ed\u0711\u0730-\u074a\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff"
-                        "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0711\u0730-\u074a\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff"
+    "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 
 
 def fold(text: str) -> str:

@@ -36,10 +36,22 @@ LABEL_START, LABEL_END, CELL, HEADING = (marker(n) for n in ("LABEL_START", "LAB
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 # The line numbering of a critical edition's text (render/linenumbers.py).
-_NUMBERING = tuple(marker(n) for n in ("LINES_START", "LINES_END", "UNNUMBERED", "APP_START", "APP_END",
-                                       "APP_REF", "FIELD_END"))
-_CONTROL = str.maketrans({LABEL_START: None, LABEL_END: None, KEEP_SPACE: " ", NO_WRAP: None,
-                          HANG: None, HEADING: None, CELL: " ", BREAK: " ", **dict.fromkeys(_NUMBERING)})
+_NUMBERING = tuple(
+    marker(n) for n in ("LINES_START", "LINES_END", "UNNUMBERED", "APP_START", "APP_END", "APP_REF", "FIELD_END")
+)
+_CONTROL = str.maketrans(
+    {
+        LABEL_START: None,
+        LABEL_END: None,
+        KEEP_SPACE: " ",
+        NO_WRAP: None,
+        HANG: None,
+        HEADING: None,
+        CELL: " ",
+        BREAK: " ",
+        **dict.fromkeys(_NUMBERING),
+    }
+)
 _MARK_CHARS = (LABEL_START, LABEL_END, NO_WRAP, HANG, HEADING, CELL)
 _WS = " \t\r\n"
 

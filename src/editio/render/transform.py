@@ -14,9 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from editio.contract import EDITIO_NS
-from editio.render import catalogue
-from editio.core.diagnostics import Diagnostic, Severity, Diagnostic as _D
+from editio.core.diagnostics import Diagnostic, Severity
+from editio.core.diagnostics import Diagnostic as _D
 from editio.core.resources import xslt_dir
+from editio.render import catalogue
 
 MESSAGE_PREFIX = "editio:"
 
@@ -26,7 +27,7 @@ class _EditioScheme(etree.Resolver):
 
     def resolve(self, url, pubid, context):
         if url and url.startswith("editio:"):
-            target = xslt_dir() / url[len("editio:"):].lstrip("/")
+            target = xslt_dir() / url[len("editio:") :].lstrip("/")
             return self.resolve_filename(str(target), context)
         return None
 
@@ -80,8 +81,7 @@ def stylesheet_path(entry: str, user_xslt: str | Path | None = None) -> str:
     return str(xslt_dir() / entry)
 
 
-def run(tree, entry: str, params: dict[str, str] | None = None, *,
-        source: str, user_xslt: str | Path | None = None):
+def run(tree, entry: str, params: dict[str, str] | None = None, *, source: str, user_xslt: str | Path | None = None):
     """Transform `tree`; return (result tree, diagnostics)."""
     xslt = compile_stylesheet(stylesheet_path(entry, user_xslt))
     quoted = {k: etree.XSLT.strparam(str(v)) for k, v in (params or {}).items()}
@@ -98,10 +98,12 @@ def messages_to_diagnostics(log, source: str) -> list[Diagnostic]:
             if entry.level_name in ("ERROR", "FATAL"):
                 found.append(_D(source, 0, 0, Severity.ERROR, f"stylesheet: {text}", "xslt.error"))
             continue
-        code, _, rest = text[len(MESSAGE_PREFIX):].partition("|")
+        code, _, rest = text[len(MESSAGE_PREFIX) :].partition("|")
         line, _, message = rest.partition("|")
         # the code says the severity: NAME.info, NAME.error (a document that cannot be
         # published as it is), else a warning
-        severity = Severity.INFO if code.endswith(".info") else Severity.ERROR if code.endswith(".error") else Severity.WARNING
+        severity = (
+            Severity.INFO if code.endswith(".info") else Severity.ERROR if code.endswith(".error") else Severity.WARNING
+        )
         found.append(_D(source, int(float(line or 0)), 0, severity, message, f"xslt.{code}"))
     return found

@@ -30,10 +30,10 @@ from lxml import etree
 from markupsafe import Markup
 
 from editio.contract import CLARK, element
-from editio.render import page, transform
-from editio.render.formats import get_format
 from editio.load.document import Document
 from editio.prepare.annotate import prepare
+from editio.render import page, transform
+from editio.render.formats import get_format
 from editio.render.publish import PublishOptions
 
 STYLESHEET = "witness-variants.xsl"
@@ -160,8 +160,9 @@ def _compile(result, sigla: list[str], fmt):
     if sum(len(p) // 2 for p in parts.values()) != marked:
         raise _Unsure("markers do not match")
     # the parts every witness shares, as _split gives the others: in NFC already
-    context["parts"] = {name: Markup(p[0]) if len(p) == 1 else html
-                        for (name, html), p in zip(context["parts"].items(), parts.values())}
+    context["parts"] = {
+        name: Markup(p[0]) if len(p) == 1 else html for (name, html), p in zip(context["parts"].items(), parts.values())
+    }
     return context, {name: p for name, p in parts.items() if len(p) > 1}, [w.get("wkey", "") for w in witnesses]
 
 

@@ -56,8 +56,7 @@ def csp_hash(text: str) -> str:
 SCRIPT_HASH = csp_hash(RELOAD_SCRIPT)
 STYLE_HASH = csp_hash(OVERLAY_STYLE)
 
-_CSP_META = re.compile(
-    r"""<meta\b(?=[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy\b)[^>]*>""", re.IGNORECASE)
+_CSP_META = re.compile(r"""<meta\b(?=[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy\b)[^>]*>""", re.IGNORECASE)
 _CONTENT = re.compile(r"""(\bcontent\s*=\s*)("([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
@@ -78,8 +77,9 @@ def widen_policy(policy: str, script_hash: str = SCRIPT_HASH, style_hash: str = 
     return "; ".join(" ".join(d) for d in directives)
 
 
-def _allow(directives: list[list[str]], names: list[str], family: tuple[str, ...], source: str,
-           default: list[str] | None) -> None:
+def _allow(
+    directives: list[list[str]], names: list[str], family: tuple[str, ...], source: str, default: list[str] | None
+) -> None:
     present = [d for d in directives if d[0] in family]
     if not present:
         if default is None:
@@ -94,8 +94,11 @@ def _with(sources: list[str], source: str) -> list[str]:
     lowered = [s.lower() for s in sources]
     if source.lower() in lowered:
         return sources
-    if source.startswith("'sha") and "'unsafe-inline'" in lowered and not any(
-            s.startswith(("'sha", "'nonce-")) for s in lowered):
+    if (
+        source.startswith("'sha")
+        and "'unsafe-inline'" in lowered
+        and not any(s.startswith(("'sha", "'nonce-")) for s in lowered)
+    ):
         # Inline code is already allowed; a hash would switch 'unsafe-inline' off for the page's own.
         return sources
     return [s for s in sources if s.lower() != "'none'"] + [source]
@@ -115,9 +118,11 @@ def _widen_meta(match: re.Match) -> str:
 def inject(page: str, generation: int, diagnostics: Iterable[Diagnostic], where: str = "") -> str:
     """The page as the browser gets it: policy widened, overlay, build number and reload script added."""
     page = _CSP_META.sub(_widen_meta, page)
-    added = (overlay(list(diagnostics), where)
-             + f'<meta name="{BUILD_META}" content="{generation}">'
-             + f"<script>{RELOAD_SCRIPT}</script>\n")
+    added = (
+        overlay(list(diagnostics), where)
+        + f'<meta name="{BUILD_META}" content="{generation}">'
+        + f"<script>{RELOAD_SCRIPT}</script>\n"
+    )
     ends = list(_BODY_END.finditer(page))
     if ends:
         at = ends[-1].start()
@@ -132,16 +137,23 @@ def overlay(diagnostics: list[Diagnostic], where: str = "") -> str:
         return ""
     errors = sum(1 for d in shown if d.severity is Severity.ERROR)
     warnings = len(shown) - errors
-    counts = ", ".join(part for part in (
-        f"{errors} error(s)" if errors else "", f"{warnings} warning(s)" if warnings else "") if part)
+    counts = ", ".join(
+        part for part in (f"{errors} error(s)" if errors else "", f"{warnings} warning(s)" if warnings else "") if part
+    )
     title = f"editio serve: {counts}" + (f" in {where}" if where else "")
     if errors:
         title += ": the page shows the last good build"
     items = []
     for d in shown[:OVERLAY_LIMIT]:
-        place = (f'<span class="editio-serve-file">{html.escape(d.path)}</span>:'
-                  f'<span class="editio-serve-line">{d.line}</span>:'
-                  f'<span class="editio-serve-col">{d.col}</span>: ') if d.path else ""
+        place = (
+            (
+                f'<span class="editio-serve-file">{html.escape(d.path)}</span>:'
+                f'<span class="editio-serve-line">{d.line}</span>:'
+                f'<span class="editio-serve-col">{d.col}</span>: '
+            )
+            if d.path
+            else ""
+        )
         items.append(
             f"<li>{place}"
             f'<span class="editio-serve-{d.severity.value}">{d.severity.value}</span>: '

@@ -54,8 +54,14 @@ class Snapshot:
     by_file: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
 
     @classmethod
-    def make(cls, generation: int, diagnostics: tuple[Diagnostic, ...], pages: dict[str, PageSource],
-             index: str, problem: Diagnostic | None) -> Snapshot:
+    def make(
+        cls,
+        generation: int,
+        diagnostics: tuple[Diagnostic, ...],
+        pages: dict[str, PageSource],
+        index: str,
+        problem: Diagnostic | None,
+    ) -> Snapshot:
         by_file: dict[str, list[Diagnostic]] = {}
         absolute: dict[str, str] = {}
         for d in diagnostics:
@@ -177,6 +183,7 @@ class ServeHTTPServer(ThreadingHTTPServer):
 
 class ServeHandler(BaseHTTPRequestHandler):
     server: ServeHTTPServer
+
     def version_string(self) -> str:
         return "editio-serve"
 
@@ -218,8 +225,9 @@ class ServeHandler(BaseHTTPRequestHandler):
                 page = None
             if page is not None:
                 source = snapshot.source_of(rel)
-                data = inject(page, snapshot.generation, snapshot.diagnostics_for(rel),
-                              source.source if source else "").encode("utf-8")
+                data = inject(
+                    page, snapshot.generation, snapshot.diagnostics_for(rel), source.source if source else ""
+                ).encode("utf-8")
         if kind.startswith("text/") or kind in ("application/json", "application/xml", "image/svg+xml"):
             kind += "; charset=utf-8"
         self._send(HTTPStatus.OK, kind, data, head)
@@ -229,7 +237,7 @@ class ServeHandler(BaseHTTPRequestHandler):
             return True
         host = (self.headers.get("Host") or "").strip().lower()
         if host.startswith("["):
-            name = host[1:host.find("]")] if "]" in host else host
+            name = host[1 : host.find("]")] if "]" in host else host
         else:
             name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
         return name in self.server.host_names
@@ -250,8 +258,9 @@ class ServeHandler(BaseHTTPRequestHandler):
 
     def _not_found(self, head: bool) -> None:
         snapshot = self.server.broadcast.snapshot
-        page = status_page(snapshot.generation, list(snapshot.diagnostics_for(snapshot.index)),
-                           "Not found in the build folder.")
+        page = status_page(
+            snapshot.generation, list(snapshot.diagnostics_for(snapshot.index)), "Not found in the build folder."
+        )
         self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", page.encode("utf-8"), head)
 
     def _write(self, data: bytes) -> bool:
@@ -296,8 +305,9 @@ def start(root: Path, host: str, port: int, broadcast: Broadcast) -> ServeHTTPSe
 
 
 def run_in_thread(server: ServeHTTPServer) -> threading.Thread:
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                              name="editio-serve-http", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="editio-serve-http", daemon=True
+    )
     thread.start()
     return thread
 
@@ -309,4 +319,3 @@ def stop(server: ServeHTTPServer, thread: threading.Thread | None) -> None:
         server.shutdown()
         thread.join(5)
     server.server_close()
-

@@ -36,8 +36,14 @@ Echo = Callable[[str], None]
 class Session:
     """The builds of one `editio serve`, and the snapshot the server shows."""
 
-    def __init__(self, paths: list[Path], options: BuildOptions, broadcast: Broadcast,
-                 echo: Echo = lambda line: None, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        options: BuildOptions,
+        broadcast: Broadcast,
+        echo: Echo = lambda line: None,
+        quiet: bool = False,
+    ) -> None:
         self.paths = list(paths)
         self.options = options
         self.out_dir = Path(options.out_dir)
@@ -117,8 +123,12 @@ class Session:
                 pages[rel] = PageSource(record.get("source") or key, key, included)
         # A document that failed has left the state; its last good pages are still on disk.
         for rel, source in self.pages.items():
-            if rel not in pages and source.key not in documents and Path(source.key).exists() \
-                    and (self.out_dir / rel).is_file():
+            if (
+                rel not in pages
+                and source.key not in documents
+                and Path(source.key).exists()
+                and (self.out_dir / rel).is_file()
+            ):
                 pages[rel] = source
         self.pages = pages
         rebuilt = [*result.built, *result.failed, *(result.current if first else ())]
@@ -169,15 +179,20 @@ class Session:
             self.echo(text.rstrip("\n"))
         if news and not self.quiet:
             errors = sum(1 for d in shown if d.severity is Severity.ERROR)
-            self.echo(f"editio serve: {len(result.built)} built, {len(result.current)} up to date, "
-                      f"{len(result.failed)} failed, {errors} error(s) in {seconds:.2f} s")
+            self.echo(
+                f"editio serve: {len(result.built)} built, {len(result.current)} up to date, "
+                f"{len(result.failed)} failed, {errors} error(s) in {seconds:.2f} s"
+            )
 
     # ------------------------------------------------------------------ watching
     def watched(self) -> WatchSet:
         publish = [self.options.options_for(f) for f in self.options.formats]
         schema_files = {p for found in self.schemas.values() for p in found}
         return watch_set(
-            self.paths, self.out_dir, self.included, schema_files,
+            self.paths,
+            self.out_dir,
+            self.included,
+            schema_files,
             tuple(p.user_xslt for p in publish if p.user_xslt),
             tuple(t for p in publish for t in p.user_templates),
             self.options.schema if self.options.check else None,
@@ -204,8 +219,12 @@ class Session:
             restart = False
             self.watching.set()
             for changes in watchfiles.watch(
-                *roots, watch_filter=relevant,
-                step=step_ms, stop_event=stop, raise_interrupt=True, rust_timeout=1000,
+                *roots,
+                watch_filter=relevant,
+                step=step_ms,
+                stop_event=stop,
+                raise_interrupt=True,
+                rust_timeout=1000,
             ):
                 kinds = {self._watch_set.classify(name) for _change, name in changes} - {None}
                 if not kinds:
@@ -239,8 +258,9 @@ def _raise_stopped(signum, frame):
     raise Interrupted(signum)
 
 
-def serve(paths: list[Path], options: BuildOptions, host: str, port: int, echo: Echo,
-          progress=None, quiet: bool = False) -> int:
+def serve(
+    paths: list[Path], options: BuildOptions, host: str, port: int, echo: Echo, progress=None, quiet: bool = False
+) -> int:
     """The command: returns its exit status (0 never: it runs until stopped)."""
     broadcast = Broadcast()
     try:

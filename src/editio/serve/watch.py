@@ -38,8 +38,13 @@ class WatchSet:
 
     def roots(self) -> tuple[Path, ...]:
         """The folders to watch (recursively), none inside another, only existing ones."""
-        wanted = {*self.source_dirs, *self.stylesheet_dirs, *self.template_dirs,
-                  *(f.parent for f in self.files), *(s.parent for s in self.schemas)}
+        wanted = {
+            *self.source_dirs,
+            *self.stylesheet_dirs,
+            *self.template_dirs,
+            *(f.parent for f in self.files),
+            *(s.parent for s in self.schemas),
+        }
         existing = sorted(p for p in wanted if p.is_dir())
         roots: list[Path] = []
         for path in existing:
@@ -77,8 +82,15 @@ def _under(path: Path, folders: tuple[Path, ...]) -> bool:
     return any(path.is_relative_to(f) for f in folders)
 
 
-def watch_set(paths: list[Path], out_dir: Path, included: set[str], schemas: set[Path],
-              user_xslt: tuple[str, ...], user_templates: tuple[str, ...], schema: str | None) -> WatchSet:
+def watch_set(
+    paths: list[Path],
+    out_dir: Path,
+    included: set[str],
+    schemas: set[Path],
+    user_xslt: tuple[str, ...],
+    user_templates: tuple[str, ...],
+    schema: str | None,
+) -> WatchSet:
     source_dirs, files = [], set()
     for given in paths:
         resolved = Path(given).resolve()

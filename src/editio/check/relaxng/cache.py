@@ -86,7 +86,11 @@ def _load(entry: Path, path: Path, main: str):
     try:
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
         if (manifest.get("editio"), manifest.get("format"), manifest.get("code"), manifest.get("main")) != (
-                __version__, FORMAT, _code(), main):
+            __version__,
+            FORMAT,
+            _code(),
+            main,
+        ):
             return None
         for name, digest in manifest["files"].items():
             if _digest((path.parent / name).read_bytes()) != digest:
@@ -106,8 +110,16 @@ def _store(entry: Path, path: Path, main: str, files: dict, data: bytes | None, 
     """Best effort: a cache folder that cannot be written only costs the next run time."""
     from editio.core.write import write_atomic
 
-    manifest = {"editio": __version__, "format": FORMAT, "code": _code(), "main": main, "source": str(path),
-                "files": files, "grammar": _digest(data) if data is not None else None, "reason": reason}
+    manifest = {
+        "editio": __version__,
+        "format": FORMAT,
+        "code": _code(),
+        "main": main,
+        "source": str(path),
+        "files": files,
+        "grammar": _digest(data) if data is not None else None,
+        "reason": reason,
+    }
     try:
         if data is not None:
             write_atomic(entry / GRAMMAR, data)

@@ -84,7 +84,9 @@ class Explainer:
             shown = show(attr) if attr else p.attribute
             acol = self.attribute_column(orig, shown) or col
             if g is None:
-                return error(self.path, line, acol, f'attribute "{shown}" of element "{name}" is invalid', "schema.attribute")
+                return error(
+                    self.path, line, acol, f'attribute "{shown}" of element "{name}" is invalid', "schema.attribute"
+                )
             _children, allowed, _text = g.content(orig.tag)
             if attr in allowed:
                 values, types = g.attribute_values(orig.tag, attr)
@@ -99,8 +101,16 @@ class Explainer:
                 missing = sorted((show(a) for a in needed if a not in orig.attrib), key=str)
                 if missing:
                     what = ", ".join(f'"{m}"' for m in missing)
-                    return error(self.path, line, col, f'element "{name}" missing required attribute {what}', "schema.missing")
-            return error(self.path, line, col, f'attributes of element "{name}" are invalid ({p.entry_message})', "schema.attribute")
+                    return error(
+                        self.path, line, col, f'element "{name}" missing required attribute {what}', "schema.missing"
+                    )
+            return error(
+                self.path,
+                line,
+                col,
+                f'attributes of element "{name}" are invalid ({p.entry_message})',
+                "schema.attribute",
+            )
         if p.kind == "text":
             return error(self.path, line, col, f'text not allowed in element "{name}"', "schema.text")
         if p.kind in ("missing", "content") and g is not None:
@@ -109,11 +119,29 @@ class Explainer:
             missing = sorted((show(n) for n in needed if n not in present), key=str)
             if missing:
                 what = ", ".join(f'"{m}"' for m in missing)
-                return error(self.path, line, col, f'element "{name}" incomplete; missing required element {what}', "schema.missing")
+                return error(
+                    self.path,
+                    line,
+                    col,
+                    f'element "{name}" incomplete; missing required element {what}',
+                    "schema.missing",
+                )
             if p.kind == "missing":
                 allowed, _attrs, text = g.content(orig.tag)
-                return error(self.path, line, col, f'element "{name}" incomplete; expected {expect(allowed, text)}', "schema.missing")
-        return error(self.path, line, col, f'content of element "{name}" is not valid (libxml2: {p.entry_message})', "schema.content")
+                return error(
+                    self.path,
+                    line,
+                    col,
+                    f'element "{name}" incomplete; expected {expect(allowed, text)}',
+                    "schema.missing",
+                )
+        return error(
+            self.path,
+            line,
+            col,
+            f'content of element "{name}" is not valid (libxml2: {p.entry_message})',
+            "schema.content",
+        )
 
     @staticmethod
     def attribute_name(el, local: str | None) -> str | None:

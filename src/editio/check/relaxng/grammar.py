@@ -16,8 +16,10 @@ from pathlib import Path
 from lxml import etree
 
 from editio.core.namespaces import RNG_NS as RNG
-R = f"{{{RNG}}}"
 from editio.core.namespaces import XML_NS
+
+R = f"{{{RNG}}}"
+
 ANY = "*"  # a wildcard name class (anyName / nsName)
 
 
@@ -97,7 +99,7 @@ class Grammar:
     def knows(self, name: str) -> bool:
         return name in self.elements
 
-    @cache
+    @cache  # noqa: B019 - a Grammar lives as long as the process's compiled schema
     def content(self, name: str) -> tuple[frozenset, frozenset, bool]:
         """(child element names, attribute names, allows text) of element `name`."""
         children: set[str] = set()
@@ -109,7 +111,7 @@ class Grammar:
             for c in node:
                 if not isinstance(c.tag, str):
                     continue
-                tag = c.tag[len(R):] if c.tag.startswith(R) else None
+                tag = c.tag[len(R) :] if c.tag.startswith(R) else None
                 if tag == "element":
                     children.update(_names(c, False))
                 elif tag == "attribute":
@@ -134,7 +136,7 @@ class Grammar:
             walk(el)
         return frozenset(children), frozenset(attributes), text[0]
 
-    @cache
+    @cache  # noqa: B019 - a Grammar lives as long as the process's compiled schema
     def required(self, name: str) -> tuple[frozenset, frozenset]:
         """(attribute names, child element names) that every match of `name` must have."""
         results = [self._required(el, set()) for el in self.elements.get(name, ())]
@@ -150,7 +152,7 @@ class Grammar:
         for c in node:
             if not isinstance(c.tag, str) or not c.tag.startswith(R):
                 continue
-            tag = c.tag[len(R):]
+            tag = c.tag[len(R) :]
             if tag == "attribute":
                 attrs |= _names(c, True) - {ANY}
             elif tag == "element":
@@ -183,7 +185,7 @@ class Grammar:
         # A choice branch is evaluated as a one-pattern group.
         return self._required([node], stack)
 
-    @cache
+    @cache  # noqa: B019 - a Grammar lives as long as the process's compiled schema
     def attribute_values(self, element: str, attribute: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(allowed literal values, datatype names) of `attribute` on `element`."""
         values: list[str] = []

@@ -25,7 +25,7 @@ from lxml import etree
 
 from editio.check.relaxng import patterns
 from editio.check.relaxng.libxml2 import Compilability
-from editio.check.relaxng.patterns import R, RNG, SimplifyError, as_one, children, local, new
+from editio.check.relaxng.patterns import RNG, R, SimplifyError, as_one, children, local, new
 
 
 class Inliner:
@@ -155,7 +155,7 @@ class Inliner:
     def norm_element(self, el) -> None:
         kids = children(el)
         name_class = [] if el.get("name") is not None else kids[:1]
-        content = self.norm(new("group", *kids[len(name_class):]))
+        content = self.norm(new("group", *kids[len(name_class) :]))
         # The parts of a group as the element's own children: libxml2 moves
         # those that only make attributes out of the content model and
         # compiles the rest (attributes inside a group would keep it from it).

@@ -60,7 +60,11 @@ class Compilability:
             return True
         if kind == "ref":
             name = p.get("name")
-            return name not in seen and local(self.defines[name]) != "element" and self.nullable(self.defines[name], seen | {name})
+            return (
+                name not in seen
+                and local(self.defines[name]) != "element"
+                and self.nullable(self.defines[name], seen | {name})
+            )
         if kind == "choice":
             return any(self.nullable(c, seen) for c in children(p))
         if kind in ("group", "oneOrMore"):

@@ -31,18 +31,28 @@ from editio.core.namespaces import XML_ID
 MAX_ROUNDS = 500  # a file this broken has told its story
 
 
-
-
-def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, source: bytes | None,
-             isolation: etree.RelaxNG | None = None, _origin: dict | None = None) -> list[Diagnostic]:
+def validate(
+    relaxng: etree.RelaxNG,
+    grammar: Grammar | None,
+    tree,
+    path: str,
+    source: bytes | None,
+    isolation: etree.RelaxNG | None = None,
+    _origin: dict | None = None,
+) -> list[Diagnostic]:
     """`isolation`: the same grammar with any element as start, to check a subtree alone."""
     if relaxng.validate(tree):
         return []
     tree, repeats = rename_duplicate_ids(tree)
     located = Explainer(None, {}, path, source)
     id_found = [
-        error(path, el.sourceline or 0, located.attribute_column(el, XML_ID),
-              f'duplicate ID "{value}" (first on line {first.sourceline})', "schema.id")
+        error(
+            path,
+            el.sourceline or 0,
+            located.attribute_column(el, XML_ID),
+            f'duplicate ID "{value}" (first on line {first.sourceline})',
+            "schema.id",
+        )
         for el, first, value in repeats
     ]
     if _origin is None and relaxng.validate(tree):
@@ -76,7 +86,9 @@ def validate(relaxng: etree.RelaxNG, grammar: Grammar | None, tree, path: str, s
     if not found and _origin is None:  # never leave an invalid file without a message
         entries = list(relaxng.error_log) or []
         e = entries[0] if entries else None
-        found.append(error(path, e.line if e else 0, 0, e.message if e else "not valid against the schema", "schema.content"))
+        found.append(
+            error(path, e.line if e else 0, 0, e.message if e else "not valid against the schema", "schema.content")
+        )
     return unique(id_found + found)
 
 
@@ -107,5 +119,3 @@ def _inside(p: Problem, isolation, grammar, path, source, origin) -> list[Diagno
                 inner = [d] if d else []
             found.extend(inner)
     return found
-
-

@@ -33,7 +33,7 @@ class SimplifyError(Exception):
 
 
 def local(el) -> str:
-    return el.tag[len(R):] if isinstance(el.tag, str) and el.tag.startswith(R) else ""
+    return el.tag[len(R) :] if isinstance(el.tag, str) and el.tag.startswith(R) else ""
 
 
 def children(el) -> list:
@@ -85,7 +85,7 @@ def sequence(tag: str, parts: list):
 def choice(parts: list):
     found, seen, nullable = [], set(), False
     for n in parts:
-        for a in (alternatives(n) if n.tag == R + "choice" else [n]):
+        for a in alternatives(n) if n.tag == R + "choice" else [n]:
             if a.tag == R + "notAllowed":
                 continue
             if a.tag == R + "empty":
@@ -199,8 +199,12 @@ def ambiguous(rep) -> bool:
     kind = local(body)
     if kind == "group":
         parts = children(body) if len(kids) == 1 else kids
-        return (local(parts[0]) in REPEATS[1:] and all(_nullable(p) for p in parts[1:])
-                or local(parts[-1]) in REPEATS[1:] and all(_nullable(p) for p in parts[:-1]))
+        return (
+            local(parts[0]) in REPEATS[1:]
+            and all(_nullable(p) for p in parts[1:])
+            or local(parts[-1]) in REPEATS[1:]
+            and all(_nullable(p) for p in parts[:-1])
+        )
     if kind == "choice":
         return any(local(a) in REPEATS[1:] for a in alternatives(body))
     return False

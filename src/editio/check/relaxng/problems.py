@@ -72,9 +72,17 @@ def find_problems(error_log, work) -> list[Problem]:
     # An element that is wrong inside is also refused by its parent (libxml2's
     # compiled content models): the inside is the cause.
     troubled = [p.target for p in found]
-    found = [p for p in found if not (p.kind == "element" and any(
-        t is not p.target and is_ancestor(p.target, t) or (t is p.target and q.kind != "element")
-        for q, t in zip(found, troubled)))]
+    found = [
+        p
+        for p in found
+        if not (
+            p.kind == "element"
+            and any(
+                t is not p.target and is_ancestor(p.target, t) or (t is p.target and q.kind != "element")
+                for q, t in zip(found, troubled)
+            )
+        )
+    ]
     targets = {p.target for p in found}
     # Keep the deepest: an ancestor's complaint is a consequence of its child's.
     deep = []
@@ -96,7 +104,9 @@ def node_at(work, xpath: str | None):
     return hits[0] if hits and isinstance(hits[0], etree._Element) else None
 
 
-NAMED = re.compile(r"(?:Did not expect element (\S+) there|Expecting element \S+, got (\S+)|Element \S+ has extra content: (\S+))")
+NAMED = re.compile(
+    r"(?:Did not expect element (\S+) there|Expecting element \S+, got (\S+)|Element \S+ has extra content: (\S+))"
+)
 
 
 def named_ancestor(node, name: str):
@@ -122,7 +132,11 @@ def classify(entry, node) -> Problem | None:
         m = NAMED.search(msg)
         name = next((g for g in m.groups() if g), None) if m else None
         target = culprit(node, name, entry.line) if name else None
-        return Problem("element", target, entry_message=msg) if target is not None else Problem("content", node, entry_message=msg)
+        return (
+            Problem("element", target, entry_message=msg)
+            if target is not None
+            else Problem("content", node, entry_message=msg)
+        )
     if kind == "RELAXNG_ERR_INVALIDATTR":
         m = re.search(r"Invalid attribute (\S+) for element", msg)
         return Problem("attribute", node, attribute=m.group(1) if m else None, entry_message=msg)

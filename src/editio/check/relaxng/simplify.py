@@ -35,16 +35,34 @@ from urllib.parse import unquote, urljoin, urlparse
 from lxml import etree
 
 from editio.check.relaxng import patterns
-from editio.check.relaxng.patterns import SimplifyError
 from editio.check.relaxng.inline import Inliner
+from editio.check.relaxng.patterns import SimplifyError
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-_PATTERNS = {"element", "attribute", "group", "interleave", "choice", "optional", "zeroOrMore",
-             "oneOrMore", "list", "mixed", "ref", "parentRef", "empty", "text", "value", "data",
-             "notAllowed", "externalRef", "grammar"}
+_PATTERNS = {
+    "element",
+    "attribute",
+    "group",
+    "interleave",
+    "choice",
+    "optional",
+    "zeroOrMore",
+    "oneOrMore",
+    "list",
+    "mixed",
+    "ref",
+    "parentRef",
+    "empty",
+    "text",
+    "value",
+    "data",
+    "notAllowed",
+    "externalRef",
+    "grammar",
+}
 _OTHERS = {"name", "anyName", "nsName", "except", "param", "start", "define", "div", "include"}
 
 
@@ -77,8 +95,14 @@ class _Reader:
     def __init__(self):
         self.files: list[Path] = []
         self.stack: list[Path] = []
-        self.parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False,
-                                      remove_comments=True, remove_pis=True, huge_tree=True)
+        self.parser = etree.XMLParser(
+            no_network=True,
+            resolve_entities=False,
+            load_dtd=False,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=True,
+        )
 
     def read(self, path: Path, out, ns: str) -> None:
         """Convert the file's root pattern into `out` (one new child)."""

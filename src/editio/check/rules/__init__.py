@@ -9,19 +9,17 @@ code (`editio validate --disable integrity.some-code`) or a whole group
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable
 
 from lxml import etree
 
 from editio.core.diagnostics import Diagnostic, switched_off
-from editio.load.document import Document
-from editio.core.namespaces import TEI_NS
 from editio.core.locate import Locator
+from editio.core.namespaces import EXAMPLES_NS, TEI_NS, XML_ID
+from editio.load.document import Document
 
-from editio.core.namespaces import XML_ID
-from editio.core.namespaces import EXAMPLES_NS
 EGXML = f"{{{EXAMPLES_NS}}}egXML"
 NS = {"tei": TEI_NS}
 
@@ -60,7 +58,7 @@ class Context:
         return found
 
     @cached_property
-    def locator(self) -> "Locator":
+    def locator(self) -> Locator:
         return Locator(self.doc.tree, self.doc.path)
 
     def at(self, el: etree._Element) -> tuple[int, int]:
@@ -165,4 +163,3 @@ RULE_MODULES: list[str] = [
     "flags",
     "textcrit",
 ]
-

@@ -14,11 +14,11 @@ from __future__ import annotations
 import calendar
 import re
 
-from editio.core.diagnostics import error
 from editio.check.rules import Context, rule
 from editio.check.rules.pointer_attributes import NOT_TEMPORAL
-
+from editio.core.diagnostics import error
 from editio.core.namespaces import TEI as _TEI
+
 _TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
 _YEAR = r"(?P<year>-?(?:[1-9]\d{4,}|\d{4}))"
 _TIME = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d):(?P<second>[0-5]\d(?:\.\d+)?)|24:00:00(?:\.0+)?"
@@ -48,9 +48,11 @@ _ISO = [
 _ORDER = (("from", "to"), ("notBefore", "notAfter"))
 
 
-_DURATION = re.compile(r"P(?=\d|T\d)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?"
-                       r"(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?"
-                       r"(?:\d+(?:[.,]\d+)?S)?)?")
+_DURATION = re.compile(
+    r"P(?=\d|T\d)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?"
+    r"(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?"
+    r"(?:\d+(?:[.,]\d+)?S)?)?"
+)
 
 
 def parse_iso(value: str) -> tuple[tuple, tuple] | None | str:
@@ -81,7 +83,7 @@ def parse_iso(value: str) -> tuple[tuple, tuple] | None | str:
 def parse(value: str, iso: bool = False) -> tuple[tuple, tuple] | None | str:
     """(earliest, latest) moments as comparable tuples; None if no year (not comparable);
     a string saying what is wrong when the value is not valid."""
-    for pattern in (_ISO if iso else _W3C):
+    for pattern in _ISO if iso else _W3C:
         m = pattern.fullmatch(value)
         if m is None:
             continue
@@ -152,7 +154,7 @@ def _check(ctx: Context):
             if not_on is None:
                 continue
             if local is None:
-                local = el.tag[len(_TEI):]
+                local = el.tag[len(_TEI) :]
             if local in not_on:
                 continue
             iso = name.endswith("-iso")
@@ -165,9 +167,13 @@ def _check(ctx: Context):
         for low, high in _ORDER if parsed else ():
             if low in parsed and high in parsed and parsed[low][0] > parsed[high][1]:
                 line, col = ctx.at(el)
-                yield error(ctx.path, line, col,
-                            f"@{low}='{_shown(el, low)}' is later than @{high}='{_shown(el, high)}'",
-                            "integrity.date.order")
+                yield error(
+                    ctx.path,
+                    line,
+                    col,
+                    f"@{low}='{_shown(el, low)}' is later than @{high}='{_shown(el, high)}'",
+                    "integrity.date.order",
+                )
 
 
 def _shown(el, base: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from editio.core.diagnostics import info
 from editio.check.rules import Context, rule
+from editio.core.diagnostics import info
 
 KINDS = {"citationneeded": "citation needed", "clarificationneeded": "clarification needed"}
 _EXCERPT = 60
@@ -54,5 +54,5 @@ def editorial_flags(ctx: Context):
         counted[kind] = counted.get(kind, 0) + 1
         line, col = ctx.at(el)
         excerpt = _excerpt(el)
-        about = f": \"{excerpt}\"" if excerpt else ""
+        about = f': "{excerpt}"' if excerpt else ""
         yield info(ctx.path, line, col, f"{kind} ({counted[kind]} of {totals[kind]}){about}", "integrity.flag")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from editio.core.diagnostics import error
 from lxml import etree
 
 from editio.check.rules import XML_ID, Context, rule
+from editio.core.diagnostics import error
 
 _WITH_XML_ID = etree.XPath("descendant-or-self::*[@xml:id]")
 
@@ -18,7 +18,8 @@ def unique_ids(ctx: Context):
         if value in first:
             line, col = ctx.at(el)
             earlier = ctx.at(first[value])[0]
-            yield error(ctx.path, line, col,
-                        f"xml:id '{value}' is used again (first on line {earlier})", "integrity.id")
+            yield error(
+                ctx.path, line, col, f"xml:id '{value}' is used again (first on line {earlier})", "integrity.id"
+            )
         else:
             first[value] = el

@@ -13,10 +13,10 @@ import re
 
 from lxml import etree
 
+from editio.check.rules import XML_ID, Context, rule
+from editio.check.rules.pointers import references
 from editio.core.diagnostics import warning
 from editio.core.namespaces import TEI_NS
-from editio.check.rules import Context, XML_ID, rule
-from editio.check.rules.pointers import references
 
 _NUMBER = re.compile(r"^[\[(]?\s*(\d+)\s*[\])\.]?$")
 
@@ -24,7 +24,9 @@ _NUMBER = re.compile(r"^[\[(]?\s*(\d+)\s*[\])\.]?$")
 # Notes with an @n, except in the header and the apparatus (not numbered notes).
 _NOTES_WITH_N = etree.XPath(
     "descendant-or-self::tei:note[@n][not(ancestor::tei:teiHeader or ancestor::tei:app or ancestor::tei:listApp"
-    " or ancestor::tei:rdg or ancestor::tei:lem)]", namespaces={"tei": TEI_NS})
+    " or ancestor::tei:rdg or ancestor::tei:lem)]",
+    namespaces={"tei": TEI_NS},
+)
 _ANCHORS = etree.XPath("descendant-or-self::tei:anchor[@xml:id]", namespaces={"tei": TEI_NS})
 
 
@@ -68,6 +70,10 @@ def anchors_are_pointed_to(ctx: Context):
         if ident is None or ident in pointed:
             continue
         line, col = ctx.at(el)
-        yield warning(ctx.path, line, col,
-                      f"anchor '{ident}' is not pointed to by any note or pointer (@target, @spanTo, ...)",
-                      "integrity.note.anchor")
+        yield warning(
+            ctx.path,
+            line,
+            col,
+            f"anchor '{ident}' is not pointed to by any note or pointer (@target, @spanTo, ...)",
+            "integrity.note.anchor",
+        )

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from editio.core.diagnostics import error, info, warning
 from editio.check.rules import Context, rule
 from editio.check.rules.pointer_attributes import EVERYWHERE, ON_ELEMENTS
-
+from editio.core.diagnostics import error, info, warning
 from editio.core.namespaces import TEI as _TEI
+
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 # xml:base is typed like a pointer but names a base URI, not a target.
 _SKIPPED = {"xml:base"}
@@ -67,9 +67,15 @@ def prefix_defs(ctx: Context) -> tuple[dict[str, list[PrefixDef]], list]:
             compiled = re.compile(_xsd_regex(pattern))
         except re.error as exc:
             line, col = ctx.at(el)
-            problems.append(error(ctx.path, line, col,
-                                  f"prefixDef '{ident}': matchPattern '{pattern}' is not a regular expression ({exc})",
-                                  "integrity.pointer.prefixdef"))
+            problems.append(
+                error(
+                    ctx.path,
+                    line,
+                    col,
+                    f"prefixDef '{ident}': matchPattern '{pattern}' is not a regular expression ({exc})",
+                    "integrity.pointer.prefixdef",
+                )
+            )
             continue
         defs.setdefault(ident, []).append(PrefixDef(ident, compiled, repl, el))
     return defs, problems
@@ -121,7 +127,7 @@ def references(ctx: Context) -> list[Reference]:
             if pointer is None:
                 continue
             name, only_on = pointer
-            if only_on is not None and el.tag[len(_TEI):] not in only_on:
+            if only_on is not None and el.tag[len(_TEI) :] not in only_on:
                 continue
             for token in value.split():
                 target = targets.get(token)
@@ -139,7 +145,7 @@ def _local_target(token: str, defs: dict[str, list[PrefixDef]]) -> tuple[str | N
     m = _SCHEME.match(token)
     if m and m.group(0)[:-1] in defs:
         for d in defs[m.group(0)[:-1]]:
-            expanded = d.expand(token[m.end():])
+            expanded = d.expand(token[m.end() :])
             if expanded is not None:
                 return (expanded[1:] if expanded.startswith("#") else None), False
         return None, True
@@ -154,18 +160,26 @@ def local_pointers_resolve(ctx: Context):
         if target is None:
             if ref.unmatched_prefix:
                 line, col = ctx.at(ref.element)
-                yield warning(ctx.path, line, col,
-                              f"@{ref.attribute} '{ref.token}' matches no prefixDef pattern for "
-                              f"'{ref.token.split(':', 1)[0]}'", "integrity.pointer")
+                yield warning(
+                    ctx.path,
+                    line,
+                    col,
+                    f"@{ref.attribute} '{ref.token}' matches no prefixDef pattern for '{ref.token.split(':', 1)[0]}'",
+                    "integrity.pointer",
+                )
             continue
         # XPointer schemes (#xpath(...), #range(...)) address no xml:id.
         if not target or "(" in target or target in ids:
             continue
         line, col = ctx.at(ref.element)
         shown = ref.token if ref.token[1:] == target else f"{ref.token} (= #{target})"
-        yield error(ctx.path, line, col,
-                    f"@{ref.attribute} points to '{shown}' but no element has xml:id '{target}'",
-                    "integrity.pointer")
+        yield error(
+            ctx.path,
+            line,
+            col,
+            f"@{ref.attribute} points to '{shown}' but no element has xml:id '{target}'",
+            "integrity.pointer",
+        )
 
 
 @rule("integrity.pointer.prefixdef")
@@ -190,6 +204,10 @@ def local_files_exist(ctx: Context):
             folder = Path(ctx.path).resolve().parent
         if not (folder / file_part).exists():
             line, col = ctx.at(ref.element)
-            yield info(ctx.path, line, col,
-                       f"@{ref.attribute} '{token}' refers to {file_part}, which does not exist beside this file",
-                       "integrity.pointer.file")
+            yield info(
+                ctx.path,
+                line,
+                col,
+                f"@{ref.attribute} '{token}' refers to {file_part}, which does not exist beside this file",
+                "integrity.pointer.file",
+            )

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostic, Severity
 from editio.check.rules import Context, rule
-from editio.prepare.textcrit import siglum
-
+from editio.core.diagnostics import Diagnostic, Severity
 from editio.core.namespaces import TEI as _T
 from editio.core.namespaces import XML_ID
+from editio.prepare.textcrit import siglum
+
 APP, LEM, RDG, RDGGRP, WITNESS, LISTWIT = (f"{_T}{n}" for n in ("app", "lem", "rdg", "rdgGrp", "witness", "listWit"))
 WITTED = {f"{_T}{n}" for n in ("lem", "rdg", "rdgGrp", "witDetail", "lacunaStart", "lacunaEnd", "witStart", "witEnd")}
 
@@ -94,9 +94,20 @@ def rdg_repeats_lemma(ctx: Context):
         if not lemma:
             continue
         for r in readings:
-            if r.tag == RDG and _text(ctx, r) == lemma and not r.get("type") and not r.get("cause") and not r.get("varSeq"):
-                yield _diag(ctx, r, Severity.WARNING,
-                            f"reading repeats the lemma '{lemma[:60]}'", "integrity.textcrit.rdg-repeats-lemma")
+            if (
+                r.tag == RDG
+                and _text(ctx, r) == lemma
+                and not r.get("type")
+                and not r.get("cause")
+                and not r.get("varSeq")
+            ):
+                yield _diag(
+                    ctx,
+                    r,
+                    Severity.WARNING,
+                    f"reading repeats the lemma '{lemma[:60]}'",
+                    "integrity.textcrit.rdg-repeats-lemma",
+                )
 
 
 def _declared(ctx: Context) -> tuple[dict[str, etree._Element], list[etree._Element]]:
@@ -120,16 +131,24 @@ def wit_undeclared(ctx: Context):
         # No listWit at all: one finding for the file, not one per reading.
         cited = next((el for el in ctx.root.iter(*WITTED) if el.get("wit")), None)
         if cited is not None:
-            yield _diag(ctx, cited, Severity.WARNING,
-                        "readings cite witnesses (@wit) but the document declares none (listWit/witness)",
-                        "integrity.textcrit.wit-undeclared")
+            yield _diag(
+                ctx,
+                cited,
+                Severity.WARNING,
+                "readings cite witnesses (@wit) but the document declares none (listWit/witness)",
+                "integrity.textcrit.wit-undeclared",
+            )
         return
     for el in ctx.root.iter(*WITTED):
         unknown = [t for t in (el.get("wit") or "").split() if t.lstrip("#") not in tokens]
         if unknown:
-            yield _diag(ctx, el, Severity.WARNING,
-                        f"@wit cites undeclared witness{'es' if len(unknown) > 1 else ''} {' '.join(unknown)}",
-                        "integrity.textcrit.wit-undeclared")
+            yield _diag(
+                ctx,
+                el,
+                Severity.WARNING,
+                f"@wit cites undeclared witness{'es' if len(unknown) > 1 else ''} {' '.join(unknown)}",
+                "integrity.textcrit.wit-undeclared",
+            )
 
 
 @rule("integrity.textcrit.wit-uncited")
@@ -156,16 +175,22 @@ def wit_uncited(ctx: Context):
         # a member of a cited group is cited through it
         if any(id(a) in cited for a in w.iterancestors(LISTWIT, WITNESS)):
             continue
-        yield _diag(ctx, w, Severity.INFO,
-                    f"witness {siglum(w) or '(no siglum)'} is declared but no reading cites it",
-                    "integrity.textcrit.wit-uncited")
+        yield _diag(
+            ctx,
+            w,
+            Severity.INFO,
+            f"witness {siglum(w) or '(no siglum)'} is declared but no reading cites it",
+            "integrity.textcrit.wit-uncited",
+        )
 
 
 @rule("integrity.textcrit.app-empty")
 def app_empty(ctx: Context):
     for app in ctx.elements("app"):
         if not _own_readings(ctx, app):
-            yield _diag(ctx, app, Severity.WARNING, "app has no readings (no lem, no rdg)", "integrity.textcrit.app-empty")
+            yield _diag(
+                ctx, app, Severity.WARNING, "app has no readings (no lem, no rdg)", "integrity.textcrit.app-empty"
+            )
 
 
 @rule("integrity.textcrit.multiple-lem")
@@ -173,8 +198,13 @@ def multiple_lem(ctx: Context):
     for app in ctx.elements("app"):
         lems = [r for r in _own_readings(ctx, app) if r.tag == LEM]
         if len(lems) > 1:
-            yield _diag(ctx, lems[1], Severity.ERROR, f"app has {len(lems)} lem elements; at most one is allowed",
-                        "integrity.textcrit.multiple-lem")
+            yield _diag(
+                ctx,
+                lems[1],
+                Severity.ERROR,
+                f"app has {len(lems)} lem elements; at most one is allowed",
+                "integrity.textcrit.multiple-lem",
+            )
 
 
 @rule("integrity.textcrit.span-overlap")
@@ -202,7 +232,11 @@ def span_overlap(ctx: Context):
             open_spans.pop()
         if open_spans and end > open_spans[-1][1] and start <= open_spans[-1][1]:
             other = open_spans[-1][2]
-            yield _diag(ctx, app, Severity.WARNING,
-                        f"the span of this app overlaps the span of the app at line {other.sourceline} without nesting in it",
-                        "integrity.textcrit.span-overlap")
+            yield _diag(
+                ctx,
+                app,
+                Severity.WARNING,
+                f"the span of this app overlaps the span of the app at line {other.sourceline} without nesting in it",
+                "integrity.textcrit.span-overlap",
+            )
         open_spans.append((start, end, app))

@@ -25,15 +25,11 @@ from pathlib import Path
 from elementpath import XPathContext, get_node_tree
 from lxml import etree
 
-from editio.core.diagnostics import Diagnostic, error, warning
-from editio.load.document import Document
-from editio.core.locate import Locator
-from editio.check.schematron.xpath import may_match
 # The package's interface is this module: run, check, embedded_rules, compile_schematron
 # and the rule model. Reading a schema lives in reader.py, the XPath 1 fast path in xpath.py.
 from editio.check.schematron.reader import (
-    SCH,
     CURRENT_VAR,
+    SCH,
     Check,
     Message,
     Pattern,
@@ -44,10 +40,27 @@ from editio.check.schematron.reader import (
     embedded_rules,
     resolved_path,
 )
+from editio.check.schematron.xpath import may_match
+from editio.core.diagnostics import Diagnostic, error, warning
+from editio.core.locate import Locator
+from editio.load.document import Document
 
+__all__ = [
+    "SCH",
+    "Check",
+    "Message",
+    "Pattern",
+    "Rule",
+    "Schema",
+    "SchematronError",
+    "check",
+    "compile_schematron",
+    "embedded_rules",
+    "may_match",
+    "resolved_path",
+    "run",
+]
 
-__all__ = ["SCH", "Check", "Message", "Pattern", "Rule", "Schema", "SchematronError", "check",
-           "compile_schematron", "embedded_rules", "may_match", "resolved_path", "run"]
 
 def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[Diagnostic]:
     """Every failed assert and successful report of `schema` on `doc`."""
@@ -109,9 +122,15 @@ def run(schema: Schema, doc: Document, locator: Locator | None = None) -> list[D
                 fired.add(key)
                 if rule.problem:
                     line, col = _where(node, locator)
-                    found.append(error(path, line, col,
-                                       f"Schematron rule for '{rule.context}' cannot be run: {rule.problem}",
-                                       "schematron.unsupported"))
+                    found.append(
+                        error(
+                            path,
+                            line,
+                            col,
+                            f"Schematron rule for '{rule.context}' cannot be run: {rule.problem}",
+                            "schematron.unsupported",
+                        )
+                    )
                     break
                 found.extend(_fire(rule, node, pattern_vars, context_for, locator, path))
     return found
@@ -130,8 +149,13 @@ def _names_in(tree) -> tuple[set[str], set[str]]:
 
 def _all_fast(rule: Rule) -> bool:
     """lxml alone can select the rule's nodes and run its tests (no lets, no current())."""
-    return (rule.fast is not None and rule.problem is None and not rule.lets and not rule.uses_current
-            and all(check.fast is not None for check in rule.checks))
+    return (
+        rule.fast is not None
+        and rule.problem is None
+        and not rule.lets
+        and not rule.uses_current
+        and all(check.fast is not None for check in rule.checks)
+    )
 
 
 _PLAIN_ELEMENT = {etree._Element}
@@ -146,7 +170,8 @@ def _select_elements(rule: Rule, tree) -> list | None:
     # Plain elements (the usual case) are told apart in C; comments and PIs are
     # _Element subclasses, and a custom lookup makes other classes: look closer.
     if not set(map(type, hits)) <= _PLAIN_ELEMENT and any(
-            not isinstance(h, etree._Element) or not isinstance(h.tag, str) for h in hits):
+        not isinstance(h, etree._Element) or not isinstance(h.tag, str) for h in hits
+    ):
         return None
     return hits
 
@@ -214,9 +239,15 @@ def _fire(rule: Rule, node, pattern_vars, context_for, locator, path) -> list[Di
                 found.append(Diagnostic(path, line, col, check.severity, text + where, code))
     except Exception as exc:  # a dynamic error in a rule is the rule's fault, not the document's
         line, col = _where(node, locator)
-        found.append(error(path, line, col,
-                           f"Schematron rule for '{rule.context}' failed: {type(exc).__name__}: {exc}",
-                           "schematron.unsupported"))
+        found.append(
+            error(
+                path,
+                line,
+                col,
+                f"Schematron rule for '{rule.context}' failed: {type(exc).__name__}: {exc}",
+                "schematron.unsupported",
+            )
+        )
     return found
 
 
@@ -314,10 +345,16 @@ def _schematron_models(doc: Document, options) -> tuple[list[tuple[Path, str]], 
         if re.match(r"https?://", href):
             local = schema_module.lookup_cached(href)
             if local is None:
-                problems.append(warning(str(doc.path), line, 1,
-                                        f"Schematron {href} is not in the local schema cache, so its rules were not "
-                                        f"run (editio never downloads); fetch it once and run: editio schema add {href} FILE",
-                                        "schematron.not-cached"))
+                problems.append(
+                    warning(
+                        str(doc.path),
+                        line,
+                        1,
+                        f"Schematron {href} is not in the local schema cache, so its rules were not "
+                        f"run (editio never downloads); fetch it once and run: editio schema add {href} FILE",
+                        "schematron.not-cached",
+                    )
+                )
                 continue
             refs.append((Path(local), "model"))
         elif re.match(r"[A-Za-z][\w+.-]*:", href) and not href.startswith("file:"):
@@ -325,8 +362,15 @@ def _schematron_models(doc: Document, options) -> tuple[list[tuple[Path, str]], 
         else:
             local = doc.path.resolve().parent / href.removeprefix("file://")
             if not local.is_file():
-                problems.append(error(str(doc.path), line, 1, f"Schematron {href} not found (looked for {local})",
-                                      "schematron.not-found"))
+                problems.append(
+                    error(
+                        str(doc.path),
+                        line,
+                        1,
+                        f"Schematron {href} not found (looked for {local})",
+                        "schematron.not-found",
+                    )
+                )
                 continue
             refs.append((local, "model"))
     return refs, problems

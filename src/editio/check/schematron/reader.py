@@ -12,18 +12,21 @@ from pathlib import Path
 from elementpath.xpath31 import XPath31Parser
 from lxml import etree
 
-from editio.core.diagnostics import Severity
-from editio.load.document import make_parser
 from editio.check.schematron.xpath import lxml_context, lxml_test, prefilter, requirements, rooted
-
+from editio.core.diagnostics import Severity
 from editio.core.namespaces import SCHEMATRON_NS as SCH
+from editio.load.document import make_parser
+
 _S = f"{{{SCH}}}"
 _CURRENT = re.compile(r"\bcurrent\(\s*\)")
 CURRENT_VAR = "editio-current"
 _SEVERITY = {
-    "error": Severity.ERROR, "fatal": Severity.ERROR,
-    "warning": Severity.WARNING, "warn": Severity.WARNING,
-    "info": Severity.INFO, "information": Severity.INFO,
+    "error": Severity.ERROR,
+    "fatal": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "warn": Severity.WARNING,
+    "info": Severity.INFO,
+    "information": Severity.INFO,
 }
 
 
@@ -170,7 +173,7 @@ class _Compiler:
 
     def xpath(self, expr: str, params: dict[str, str]):
         for name, value in params.items():
-            expr = re.sub(rf"\${re.escape(name)}\b", lambda _m: value, expr)
+            expr = re.sub(rf"\${re.escape(name)}\b", lambda _m, value=value: value, expr)
         return self.parser.parse(_CURRENT.sub(f"${CURRENT_VAR}", expr))
 
     def let(self, el, params):
@@ -184,7 +187,7 @@ class _Compiler:
     def rule(self, el, params) -> Rule:
         context = el.get("context") or ""
         for name, value in params.items():
-            context = re.sub(rf"\${re.escape(name)}\b", lambda _m: value, context)
+            context = re.sub(rf"\${re.escape(name)}\b", lambda _m, value=value: value, context)
         body = list(el)
         for ext in el.iter(f"{_S}extends"):
             base = self.abstract_rules.get(ext.get("rule"))
@@ -202,8 +205,17 @@ class _Compiler:
         except Exception as exc:  # elementpath raises many kinds; the rule is then reported, not run
             slow, problem = None, f"{type(exc).__name__}: {exc}"
         uses_current = "current(" in etree.tostring(el, encoding="unicode")
-        return Rule(context, lxml_context(context, self.namespaces), slow, prefilter(context, self.namespaces),
-                    lets, checks, uses_current, problem, requirements(context, self.namespaces))
+        return Rule(
+            context,
+            lxml_context(context, self.namespaces),
+            slow,
+            prefilter(context, self.namespaces),
+            lets,
+            checks,
+            uses_current,
+            problem,
+            requirements(context, self.namespaces),
+        )
 
     def check(self, el, params) -> Check:
         message = self.message(el, params)
@@ -214,9 +226,16 @@ class _Compiler:
         role = (el.get("role") or "").lower()
         test = el.get("test") or "true()"
         for name, value in params.items():
-            test = re.sub(rf"\${re.escape(name)}\b", lambda _m: value, test)
-        return Check(el.tag == f"{_S}report", self.xpath(el.get("test") or "true()", params), el.get("test") or "",
-                     _SEVERITY.get(role, Severity.ERROR), message, el.get("id"), lxml_test(test, self.namespaces))
+            test = re.sub(rf"\${re.escape(name)}\b", lambda _m, value=value: value, test)
+        return Check(
+            el.tag == f"{_S}report",
+            self.xpath(el.get("test") or "true()", params),
+            el.get("test") or "",
+            _SEVERITY.get(role, Severity.ERROR),
+            message,
+            el.get("id"),
+            lxml_test(test, self.namespaces),
+        )
 
     def message(self, el, params) -> Message:
         parts: list = [el.text or ""]

@@ -8,16 +8,18 @@ import re
 
 from lxml import etree
 
-
 # A test made only of paths (axes, name and node tests), `|`, `and`, `or`,
 # not() and parentheses has the same boolean value in XPath 1 and 2 (a node
 # set is true when not empty), and lxml's C XPath evaluates it ~10x faster than
 # elementpath: TEI's rules test every <p> (tei:p: ancestor::tei:p ...).
 # Anything else (literals, comparisons, arithmetic, variables, other functions)
 # stays with elementpath.
-_TEST_TOKEN = re.compile(r"""\s+|(?:ancestor|ancestor-or-self|attribute|child|descendant|descendant-or-self|following
+_TEST_TOKEN = re.compile(
+    r"""\s+|(?:ancestor|ancestor-or-self|attribute|child|descendant|descendant-or-self|following
     |following-sibling|parent|preceding|preceding-sibling|self)::|(?:not|boolean|node|text)\s*\(|//|\.\.|[/@()\[\]|.*]
-    |(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?![\w.:(-])|[A-Za-z_][\w.-]*:\*""", re.X)
+    |(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?![\w.:(-])|[A-Za-z_][\w.-]*:\*""",
+    re.X,
+)
 
 
 def lxml_test(test: str, namespaces: dict[str, str]) -> etree.XPath | None:
@@ -59,8 +61,9 @@ def _value_comparisons_as_general(expr: str) -> str:
     would raise an error on a sequence, XPath 1 compares existentially)."""
     pieces = re.split(r"('[^']*'|\"[^\"]*\")", expr)
     for i in range(0, len(pieces), 2):
-        pieces[i] = re.sub(r"(?<=[\s)\]])(eq|ne|lt|le|gt|ge)(?=[\s(@$'\"])",
-                           lambda m: _VALUE_COMPARISON[m.group(1)], pieces[i])
+        pieces[i] = re.sub(
+            r"(?<=[\s)\]])(eq|ne|lt|le|gt|ge)(?=[\s(@$'\"])", lambda m: _VALUE_COMPARISON[m.group(1)], pieces[i]
+        )
     return "".join(pieces)
 
 
@@ -92,7 +95,7 @@ def _root_branch(branch: str) -> str | None:
             rooted = [_root_branch(b) for b in inner]
             if None in rooted:
                 return None
-            return "(" + " | ".join(rooted) + ")" + branch[i + 1:]
+            return "(" + " | ".join(rooted) + ")" + branch[i + 1 :]
     return None
 
 
@@ -169,7 +172,9 @@ def _split_union(expr: str, xpath1: bool = True) -> list[str] | None:
     if not xpath1:
         return branches
     # XPath 2 constructs in a pattern (eq, for, if...) make lxml fail to compile or differ: keep those for elementpath.
-    if any(re.search(r"\s(eq|ne|lt|le|gt|ge|is|instance|treat|castable|cast|to|except|intersect)\s", b) for b in branches):
+    if any(
+        re.search(r"\s(eq|ne|lt|le|gt|ge|is|instance|treat|castable|cast|to|except|intersect)\s", b) for b in branches
+    ):
         return None
     return branches
 
@@ -181,7 +186,9 @@ _NAME = r"[A-Za-z_][\w.-]*"
 _ELEMENT_STEP = re.compile(rf"(?:child::)?(?:({_NAME}):)?({_NAME}|\*)\s*((?:\[.*\])?)\s*$", re.S)
 _REQUIRED_ATTRIBUTE = re.compile(
     rf"""(?:@|attribute::)(?:({_NAME}):)?({_NAME})
-        |starts-with\(\s*(?:@|attribute::)(?:({_NAME}):)?({_NAME})\s*,\s*(?:'[^']+'|"[^"]+")\s*\)""", re.X)
+        |starts-with\(\s*(?:@|attribute::)(?:({_NAME}):)?({_NAME})\s*,\s*(?:'[^']+'|"[^"]+")\s*\)""",
+    re.X,
+)
 # Operators and constructs binding looser than `and`: with any of them a predicate's
 # `and` parts are not its necessary conditions.
 _LOOSER_THAN_AND = re.compile(r"\b(?:or|if|then|else|some|every|for|let|return|satisfies)\b|,")
@@ -228,8 +235,7 @@ def requirements(context: str, namespaces: dict[str, str]) -> tuple[Requirement,
 
 
 def may_match(requirements: tuple[Requirement, ...], elements: set[str], attributes: set[str]) -> bool:
-    return any((element is None or element in elements) and needed <= attributes
-               for element, needed in requirements)
+    return any((element is None or element in elements) and needed <= attributes for element, needed in requirements)
 
 
 def _top_level(expr: str) -> str:
