@@ -93,6 +93,22 @@ def test_rebuild_skips_unchanged_documents_and_rebuilds_a_changed_one(corpus, tm
     assert sorted(p.name for p in build([corpus], BuildOptions(out_dir=out, jobs=1, force=True)).built) == sorted(GOOD)
 
 
+def test_a_malformed_state_record_is_rebuilt_never_trusted(corpus, tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    options = BuildOptions(out_dir=out, jobs=1)
+    build([corpus], options)
+    state_file = out / ".editio-build.json"
+    data = json.loads(state_file.read_text(encoding="utf-8"))
+    key = next(k for k in data["documents"] if k.endswith(GOOD[0]))
+    data["documents"][key]["outputs"] = 5  # a record of the wrong shape (the dict-based state crashed on it)
+    state_file.write_text(json.dumps(data), encoding="utf-8")
+    again = build([corpus], options)
+    assert [p.name for p in again.built] == [GOOD[0]]
+    assert sorted(p.name for p in again.current) == sorted(set(GOOD) - {GOOD[0]})
+
+
 def test_outputs_of_a_deleted_source_are_removed(corpus, tmp_path):
     out = tmp_path / "out"
     build([corpus], BuildOptions(out_dir=out, jobs=1))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from editio.build.index import render_index
 from editio.build.plan import BuildError, Source, find_sources, plan  # noqa: F401  (BuildError, Source: part of this API)
-from editio.build.state import BuildState, diagnostic_from_json, diagnostic_to_json, fingerprint
+from editio.build.state import BuildState, DocumentRecord, fingerprint
 from editio.build.worker import DocResult, Job, WorkerConfig, build_one, init_worker, lost
 from editio.check.validate import ValidateOptions
 from editio.core import interrupt, pool
@@ -203,21 +203,15 @@ def _update_state(state: BuildState, sources, finished: dict[str, DocResult], ha
         if key not in keys:
             record = state.documents.pop(key)
             if not Path(key).exists():
-                _remove_outputs(record.get("outputs", []), out_dir)
+                _remove_outputs(record.outputs, out_dir)
     for key, doc in finished.items():
         if doc.status != "built":
             state.documents.pop(key, None)
             continue
         digest, included = hashes[key]
-        state.documents[key] = {
-            "source": doc.source,
-            "hash": digest,
-            "included": included,
-            "outputs": doc.written,
-            "hashes": doc.hashes,
-            "diagnostics": [diagnostic_to_json(d) for d in doc.diagnostics],
-            "entry": doc.entry,
-        }
+        state.documents[key] = DocumentRecord(
+            doc.source, digest, included, doc.written, doc.hashes, list(doc.diagnostics), doc.entry
+        )
 
 
 def _remove_outputs(outputs: list[str], out_dir: Path) -> None:
@@ -234,7 +228,7 @@ def _collect(result: BuildResult, sources, state, finished, notes, parts_of, out
         if doc is None:
             record = state.documents.get(source.key)
             if record and source.key not in hashes:  # up to date: its findings, as last time
-                result.diagnostics.extend(diagnostic_from_json(d) for d in record["diagnostics"])
+                result.diagnostics.extend(record.diagnostics)
             continue
         if doc.status == "built":
             result.built.append(source.path)
@@ -261,7 +255,7 @@ def _only_part(doc: DocResult, parts_of: dict[str, str]) -> bool:
 
 
 def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Path, result: BuildResult) -> Path:
-    outputs = {rel for record in state.documents.values() for rel in record["outputs"]}
+    outputs = {rel for record in state.documents.values() for rel in record.outputs}
     name = INDEX_NAME
     if name in outputs:
         name = "editio-index.html"
@@ -279,8 +273,8 @@ def _write_index(sources, state: BuildState, options: BuildOptions, out_dir: Pat
         record = state.documents.get(source.key)
         if not record:
             continue
-        links = dict(zip(options.formats, record["outputs"]))
-        entry = dict(record.get("entry") or {})
+        links = dict(zip(options.formats, record.outputs))
+        entry = dict(record.entry or {})
         if entry.get("synoptic"):
             links["synoptic"] = entry.pop("synoptic")  # a critical edition's witnesses side by side
         entries.append({**entry, "source": str(source.path), "links": links})

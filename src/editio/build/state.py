@@ -12,8 +12,10 @@ findings and appears in the index without being parsed again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -104,12 +106,42 @@ def diagnostic_from_json(item: list) -> Diagnostic:
     return Diagnostic(path, line, col, Severity(severity), message, code)
 
 
+@dataclass
+class DocumentRecord:
+    """What the state remembers of one document that was built."""
+
+    source: str  # as the user named it
+    hash: str  # of its bytes
+    included: dict[str, str | None]  # XIncluded file -> hash of its bytes
+    outputs: list[str]  # files written, relative to the output folder
+    hashes: dict[str, str]  # output -> hash of what was written
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    entry: dict | None = None  # its index entry
+
+    def to_json(self) -> dict:
+        data = dataclasses.asdict(self)
+        data["diagnostics"] = [diagnostic_to_json(d) for d in self.diagnostics]
+        return data
+
+    @classmethod
+    def from_json(cls, data) -> DocumentRecord | None:
+        """The record, or None for anything malformed (the document is then rebuilt)."""
+        try:
+            record = cls(**{**data, "diagnostics": [diagnostic_from_json(d) for d in data["diagnostics"]]})
+        except (TypeError, ValueError, KeyError):
+            return None
+        shapes = (record.source, str), (record.hash, str), (record.included, dict), (record.outputs, list)
+        if not all(isinstance(value, kind) for value, kind in shapes) or not isinstance(record.hashes, dict):
+            return None
+        return record
+
+
 class BuildState:
     """Per-document records, keyed by the source's absolute path."""
 
-    def __init__(self, fingerprint: str, documents: dict | None = None) -> None:
+    def __init__(self, fingerprint: str, documents: dict[str, DocumentRecord] | None = None) -> None:
         self.fingerprint = fingerprint
-        self.documents: dict[str, dict] = documents or {}
+        self.documents: dict[str, DocumentRecord] = documents or {}
 
     @classmethod
     def load(cls, out_dir: Path, fingerprint: str) -> BuildState:
@@ -121,23 +153,26 @@ class BuildState:
         if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
             return cls(fingerprint)
         documents = data.get("documents")
-        return cls(fingerprint, documents if isinstance(documents, dict) else {})
+        records = {}
+        for key, item in (documents if isinstance(documents, dict) else {}).items():
+            record = DocumentRecord.from_json(item) if isinstance(item, dict) else None
+            if record is not None:
+                records[key] = record
+        return cls(fingerprint, records)
 
     def is_current(self, key: str, source_hash: str, included: dict[str, str | None], out_dir: Path) -> bool:
         record = self.documents.get(key)
-        if not record or record.get("hash") != source_hash:
+        if record is None or record.hash != source_hash or record.included != included:
             return False
-        if record.get("included", {}) != included:
-            return False
-        hashes = record.get("hashes", {})
-        for rel in record.get("outputs", []):
+        for rel in record.outputs:
             data = read_inside(out_dir, rel)
-            if data is None or hash_bytes(data) != hashes.get(rel):
+            if data is None or hash_bytes(data) != record.hashes.get(rel):
                 return False
         return True
 
     def save(self, out_dir: Path) -> None:
-        data = {"editio": __version__, "fingerprint": self.fingerprint, "documents": self.documents}
+        documents = {key: record.to_json() for key, record in self.documents.items()}
+        data = {"editio": __version__, "fingerprint": self.fingerprint, "documents": documents}
         # ASCII: a non-UTF-8 file name (surrogates in Python) round-trips as \udcXX.
         text = (json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n").encode("ascii")
         if read_inside(out_dir, STATE_NAME) == text:
