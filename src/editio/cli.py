@@ -364,6 +364,7 @@ def _build_like(default_out: Path):
 
 
 def _build_options(
+    *,
     paths,
     out_dir,
     formats,
@@ -383,6 +384,7 @@ def _build_options(
     xinclude,
     xinclude_root,
     huge,
+    quiet,
 ):
     """(sources, BuildOptions) from the shared options; click.UsageError / BadParameter for bad ones."""
     from editio.build.run import BuildOptions
@@ -432,29 +434,7 @@ def _build_options(
     default="text",
     help="Diagnostics as text (stderr) or for machines (stdout).",
 )
-def build(
-    paths,
-    out_dir,
-    formats,
-    jobs,
-    quiet,
-    force,
-    strict,
-    schema,
-    checks,
-    disable,
-    view,
-    witness,
-    params,
-    user_xslt,
-    user_templates,
-    width,
-    header,
-    xinclude,
-    xinclude_root,
-    huge,
-    out_format,
-):
+def build(out_format, **given):
     """Build the HTML and text editions of PATHs (default: tei/) into a folder (default: _build/).
 
     Each document keeps its path under the folder (tei/a/x.xml -> _build/a/x.html); index.html lists them.
@@ -466,27 +446,8 @@ def build(
     from editio.build.run import BuildError
     from editio.build.run import build as run_build
 
-    sources, options = _build_options(
-        paths,
-        out_dir,
-        formats,
-        jobs,
-        force,
-        strict,
-        schema,
-        checks,
-        disable,
-        view,
-        witness,
-        params,
-        user_xslt,
-        user_templates,
-        width,
-        header,
-        xinclude,
-        xinclude_root,
-        huge,
-    )
+    quiet, disable, out_dir = given["quiet"], given["disable"], given["out_dir"]
+    sources, options = _build_options(**given)
     progress = _BuildProgress(quiet)
     try:
         result = run_build(sources, options, progress)
@@ -520,30 +481,7 @@ def build(
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this machine only)."
 )
-def serve(
-    paths,
-    out_dir,
-    formats,
-    jobs,
-    quiet,
-    force,
-    strict,
-    schema,
-    checks,
-    disable,
-    view,
-    witness,
-    params,
-    user_xslt,
-    user_templates,
-    width,
-    header,
-    xinclude,
-    xinclude_root,
-    huge,
-    port,
-    host,
-):
+def serve(port, host, **given):
     """Build PATHs like `editio build` (default: tei/ into _serve/), serve the folder, rebuild on every change.
 
     Open pages reload by themselves after a rebuild and show the last build's diagnostics over the page;
@@ -558,34 +496,14 @@ def serve(
         sys.exit(EXIT_USAGE)
     from editio.serve.session import serve as run_serve
 
-    sources, options = _build_options(
-        paths,
-        out_dir,
-        formats,
-        jobs,
-        force,
-        strict,
-        schema,
-        checks,
-        disable,
-        view,
-        witness,
-        params,
-        user_xslt,
-        user_templates,
-        width,
-        header,
-        xinclude,
-        xinclude_root,
-        huge,
-    )
+    sources, options = _build_options(**given)
     status = run_serve(
         sources,
         options,
         host,
         port,
         echo=lambda line: click.echo(line, err=True),
-        progress=_BuildProgress(quiet),
-        quiet=quiet,
+        progress=_BuildProgress(given["quiet"]),
+        quiet=given["quiet"],
     )
     sys.exit(status)
