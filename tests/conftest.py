@@ -52,16 +52,9 @@ def pytest_runtest_setup(item):
         pytest.skip(f"needs ../shared ({why}): {reason}")
 
 
-# Whole-corpus tests that fail on files of the corpus's second batch (new genres), known and left to
-# issue 14 ("Real TEI's long tail"), whose done-when is that every document of the corpus passes them.
-# Strict: when a fix makes one pass, the run fails until its entry goes.
-KNOWN_FAILURES = {
-    (
-        "test_every_note_appears_once",
-        "crit_pta_homilia-de-dominica-die.xml",
-    ): "the note of an app nested in a lemma is printed twice in the HTML apparatus: inside the outer entry's "
-    "lemma and in its own entry ('Nach version A (P)', line 541; critical editions)",
-}
+# Whole-corpus tests known to fail on a file: (test name, file) -> why, marked xfail. Empty now: every
+# document of the corpus passes them. Strict: when a fix makes one pass, the run fails until its entry goes.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def pytest_collection_modifyitems(items):

@@ -245,10 +245,11 @@
 
   <!-- Notes inside a reading (a marginal note of the witness, an editor's
        remark on it): after the reading's sigla, in parentheses. Notes of
-       readings of nested apps belong to those apps' entries. -->
+       readings of nested apps, and notes of the nested apps themselves,
+       belong to those apps' entries. -->
   <xsl:template name="reading-notes">
     <xsl:param name="r" select="."/>
-    <xsl:for-each select="$r//tei:note[normalize-space()][generate-id(ancestor::*[self::tei:lem or self::tei:rdg][1]) = generate-id($r)]">
+    <xsl:for-each select="$r//tei:note[normalize-space()][generate-id(ancestor::*[self::tei:lem or self::tei:rdg][1]) = generate-id($r)][generate-id(ancestor::tei:app[1]) = generate-id($r/ancestor::tei:app[1])]">
       <xsl:text> (</xsl:text><xsl:call-template name="app-note-string"/><xsl:text>)</xsl:text>
     </xsl:for-each>
   </xsl:template>
