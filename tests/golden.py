@@ -61,6 +61,17 @@ def run_cli(args: list[str], cwd: Path | None = None, env: dict | None = None) -
     return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
+_DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
+
+
+def diagnostics_as_comments(stderr: str) -> list[str]:
+    """What a command printed on stderr, as HTML comments (line, severity, message [code]) to put
+    before a golden page: the file name is the case's, the column is left out."""
+    return [
+        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->" for m in map(_DIAGNOSTIC.match, stderr.splitlines()) if m
+    ]
+
+
 def assert_golden(got: str, expected_path: Path, what: str) -> None:
     """`got` must equal the file's text; on a mismatch, fail with a unified diff."""
     if regenerating():

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from process_support import alive, children
 
 FILES = [
     "proc_teistylesheets_testWhitespace1.xml",
@@ -33,24 +34,6 @@ SLOW = Path(__file__).with_name("editio_slow.py")
 
 def command(src: Path, out: Path, jobs: int, delay: float = 0.0) -> list[str]:
     return [sys.executable, str(SLOW), str(delay), "build", str(src), "-o", str(out), "-j", str(jobs)]
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found.update(int(c) for c in (task / "children").read_text().split())
-        except OSError:
-            pass
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def outputs(folder: Path) -> dict[str, bytes]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from process_support import alive, children
 
 SEED = 17
 RUNS = 50
@@ -50,24 +51,6 @@ def pages(folder: Path) -> dict[str, bytes]:
         for p in folder.rglob("*")
         if p.is_file() and p.suffix in (".html", ".txt")
     }
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found.update(int(c) for c in (task / "children").read_text().split())
-        except OSError:
-            pass
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,13 @@ import re
 from pathlib import Path
 
 import pytest
-from golden import ROOT, assert_golden, case_args, run_cli
+from golden import ROOT, assert_golden, case_args, diagnostics_as_comments, run_cli
 from html_support import page_body
 
 CASES = Path(__file__).parent / "cases"
 GENRES = ("correspondence", "speech", "dictionary", "rendering", "math")
 FILES = sorted(f for g in GENRES for f in (CASES / g).glob("*.xml"))
 EDITIO_CSS = (ROOT / "templates" / "editio.css").read_text(encoding="utf-8")
-_DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
 
 
 def test_every_genre_has_cases():
@@ -38,11 +37,7 @@ def test_every_genre_has_cases():
 def test_html_golden(case: Path):
     result = run_cli(["html", *case_args(case), case.name], cwd=case.parent)
     assert result.exit_code == 0, result.stderr
-    lines = [
-        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
-        for m in map(_DIAGNOSTIC.match, result.stderr.splitlines())
-        if m
-    ]
+    lines = diagnostics_as_comments(result.stderr)
     style = re.search(r"<style>\n(.*?)</style>", result.stdout, re.S).group(1).replace(EDITIO_CSS, "").strip()
     extra = [f"<style>\n{style}\n</style>"] if style else []
     got = "\n".join([*lines, *extra, page_body(result.stdout)]) + "\n"

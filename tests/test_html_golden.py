@@ -8,27 +8,20 @@ EDITIO_REGENERATE=1 rewrites the expected files: read the diff before committing
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from golden import assert_golden, case_args, run_cli
+from golden import assert_golden, case_args, diagnostics_as_comments, run_cli
 from html_support import page_body
 
 CASES = Path(__file__).parent / "cases" / "html"
 XML_CASES = sorted(CASES.glob("*.xml"))
-_DIAGNOSTIC = re.compile(r"^[^:]+:(\d+):\d+: (\w+): (.*)$")
 
 
 def render_case(path: Path) -> str:
     result = run_cli(["html", *case_args(path), path.name], cwd=path.parent)
     assert result.exit_code == 0, result.stderr
-    lines = [
-        f"<!-- {m.group(1)}: {m.group(2)}: {m.group(3)} -->"
-        for m in map(_DIAGNOSTIC.match, result.stderr.splitlines())
-        if m
-    ]
-    return "\n".join([*lines, page_body(result.stdout)]) + "\n"
+    return "\n".join([*diagnostics_as_comments(result.stderr), page_body(result.stdout)]) + "\n"
 
 
 def test_there_are_cases():
